@@ -1,0 +1,107 @@
+// Event types of spec/event-log.md §1–2 (data version 1). These shapes are a file format that users keep:
+// changing a field's meaning needs a new dataversion and an upcaster in src/io/upcast.ts.
+
+export const EVENT_TYPES = [
+  'ItemCreated',
+  'ItemUpdated',
+  'StockAdded',
+  'StockRemoved',
+  'StockMoved',
+  'StockCounted',
+  'ItemArchived',
+  'ItemRestored',
+  'EventsReverted',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** The newest data version this app reads and writes, per event type. */
+export const DATA_VERSION = 1;
+
+export const LIMITS = {
+  itemId: 100,
+  location: 100,
+  name: 200,
+  text: 1000,
+  revertIds: 10_000,
+} as const;
+
+export type AttributeValue = string | number | boolean;
+export type Attributes = Record<string, AttributeValue>;
+
+/** Editable descriptive fields of an item (everything ItemUpdated may change). */
+export interface ItemFields {
+  name: string;
+  sku?: string;
+  category?: string;
+  unit?: string;
+  minQuantity?: number;
+  notes?: string;
+  attributes?: Attributes;
+}
+export type ItemField = keyof ItemFields;
+export const ITEM_FIELDS: readonly ItemField[] = ['name', 'sku', 'category', 'unit', 'minQuantity', 'notes', 'attributes'];
+
+export type FieldChange<K extends ItemField = ItemField> = { from?: ItemFields[K] | undefined; to?: ItemFields[K] | undefined };
+export type ItemChanges = { [K in ItemField]?: FieldChange<K> };
+
+export interface EventDataMap {
+  ItemCreated: { itemId: string } & ItemFields;
+  ItemUpdated: { itemId: string; changes: ItemChanges };
+  StockAdded: {
+    itemId: string;
+    quantity: number;
+    location?: string;
+    reason?: string;
+    unitCost?: number;
+    note?: string;
+    attributes?: Attributes;
+  };
+  StockRemoved: { itemId: string; quantity: number; location?: string; reason?: string; note?: string };
+  StockMoved: { itemId: string; quantity: number; from?: string; to?: string };
+  StockCounted: { itemId: string; counted: number; expected?: number; location?: string };
+  ItemArchived: { itemId: string };
+  ItemRestored: { itemId: string };
+  EventsReverted: { eventIds: string[]; reason?: string };
+}
+
+/** A CloudEvents 1.0 event in its JSON form, with the `dataversion` and optional `correlationid` extensions. */
+export type EventOf<T extends EventType> = {
+  specversion: '1.0';
+  id: string;
+  source: string;
+  type: T;
+  time: string;
+  dataversion: number;
+  datacontenttype?: 'application/json';
+  correlationid?: string;
+  data: EventDataMap[T];
+};
+export type InventoryEvent = { [T in EventType]: EventOf<T> }[EventType];
+
+export function isEventType(t: unknown): t is EventType {
+  return typeof t === 'string' && (EVENT_TYPES as readonly string[]).includes(t);
+}
+
+/** The item an event is about, or undefined for log-level events (reverts). */
+export function itemIdOf(e: InventoryEvent): string | undefined {
+  return e.type === 'EventsReverted' ? undefined : e.data.itemId;
+}
+
+export const REASONS_IN = ['purchase', 'found', 'return', 'produced', 'initial'] as const;
+export const REASONS_OUT = ['used', 'sold', 'lost', 'broken', 'spoiled'] as const;
+
+export const EVENT_LABELS: Record<EventType, string> = {
+  ItemCreated: 'Created',
+  ItemUpdated: 'Edited',
+  StockAdded: 'Added',
+  StockRemoved: 'Removed',
+  StockMoved: 'Moved',
+  StockCounted: 'Counted',
+  ItemArchived: 'Archived',
+  ItemRestored: 'Restored',
+  EventsReverted: 'Undone',
+};
+
+export function assertNever(x: never): never {
+  throw new Error(`Unhandled case: ${JSON.stringify(x)}`);
+}

@@ -1,0 +1,166 @@
+// The one place the UI talks to: signals to read and functions to call. Wires the engine to IndexedDB, the
+// clock, ids, and other tabs (BroadcastChannel); components never import the store.
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import type { Command } from '../domain/commands';
+import type { EventType, InventoryEvent } from '../domain/events';
+import { historyKey, keyAtTime, timeKey } from '../domain/history';
+import { uuidv7Generator } from '../domain/ids';
+import { emptyState, type InventoryState } from '../domain/inventory';
+import { EventoryDB } from '../store/db';
+import { EventStore } from '../store/eventStore';
+import { Engine, type ExecResult } from './engine';
+import { importEvents as importInto, type ImportOptions, type ImportResult } from './importer';
+import { describeOpenError, type StorageProblem } from './storageErrors';
+
+export type { ExecResult, ImportOptions, ImportResult };
+export type AppStatus = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
+
+const status$ = signal<AppStatus>({ kind: 'loading' });
+const problem$ = signal<StorageProblem | undefined>(undefined);
+const engine$ = signal<Engine | undefined>(undefined);
+
+export const status: ReadonlySignal<AppStatus> = status$;
+/** A storage problem that needs the user (blocked upgrade, another tab updated the app, quota). */
+export const storageProblem: ReadonlySignal<StorageProblem | undefined> = problem$;
+export const inventory: ReadonlySignal<InventoryState> = computed(() => engine$.value?.state.value ?? emptyState());
+export const logVersion: ReadonlySignal<number> = computed(() => engine$.value?.version.value ?? 0);
+export const revertedIds: ReadonlySignal<ReadonlySet<string>> = computed(() => engine$.value?.revertedIds.value ?? new Set<string>());
+export const eventCount: ReadonlySignal<number> = computed(() => engine$.value?.eventCount.value ?? 0);
+
+const CHANNEL = 'eventory';
+let starting: Promise<void> | undefined;
+
+function randomBytes(n: number): Uint8Array {
+  return crypto.getRandomValues(new Uint8Array(n));
+}
+
+/** Opens the database and loads the state. Safe to call more than once. */
+export function start(dbName?: string): Promise<void> {
+  starting ??= open(dbName);
+  return starting;
+}
+
+async function open(dbName?: string): Promise<void> {
+  const db = new EventoryDB(dbName);
+  db.on('blocked', () => {
+    problem$.value = { kind: 'blocked', message: 'Eventory is updating its storage, but another open Eventory tab is using the old version. Close the other Eventory tabs (or reload them) to continue.' };
+  });
+  db.on('versionchange', () => {
+    // A newer version of the app wants to upgrade the database: step aside so it can, and stop writing.
+    db.close();
+    problem$.value = { kind: 'outdated', message: 'Eventory was updated in another tab. Reload this tab to keep working; nothing you saved is lost.' };
+    status$.value = { kind: 'error', message: problem$.value.message };
+    return false;
+  });
+  try {
+    await db.open();
+    const store = new EventStore(db);
+    const source = await deviceSource(store);
+    const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(CHANNEL);
+    const engine = new Engine({
+      store,
+      clock: () => new Date(),
+      newId: uuidv7Generator(() => Date.now(), randomBytes),
+      source,
+      announce: (version) => channel?.postMessage({ type: 'appended', version }),
+    });
+    await engine.load();
+    channel?.addEventListener('message', (ev: MessageEvent<{ type: string; version: number }>) => {
+      if (ev.data?.type === 'appended' && ev.data.version > engine.head.version) void engine.catchUp();
+    });
+    engine$.value = engine;
+    status$.value = { kind: 'ready' };
+    if (problem$.value?.kind === 'blocked') problem$.value = undefined;
+  } catch (err) {
+    starting = undefined;
+    const message = describeOpenError(err);
+    status$.value = { kind: 'error', message };
+    throw err;
+  }
+}
+
+async function deviceSource(store: EventStore): Promise<string> {
+  const known = await store.getMeta<string>('source');
+  if (known) return known;
+  const hex = Array.from(randomBytes(4), (b) => b.toString(16).padStart(2, '0')).join('');
+  const source = `eventory:device:${hex}`;
+  await store.setMeta('source', source);
+  return source;
+}
+
+function engine(): Engine {
+  const e = engine$.value;
+  if (!e) throw new Error('Eventory is not started: call start() first');
+  return e;
+}
+
+async function guarded(run: () => Promise<ExecResult>): Promise<ExecResult> {
+  if (problem$.value?.kind === 'outdated') return { ok: false, error: problem$.value.message };
+  try {
+    return await run();
+  } catch (err) {
+    const message = describeOpenError(err);
+    return { ok: false, error: message };
+  }
+}
+
+export const execute = (cmd: Command): Promise<ExecResult> => guarded(() => engine().execute(cmd));
+export const undo = (eventIds: string[], reason?: string): Promise<ExecResult> => guarded(() => engine().undo(eventIds, reason));
+
+export interface HistoryQuery {
+  itemId?: string;
+  types?: EventType[];
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit: number;
+}
+
+/** Events newest first, filtered; pass the returned cursor back for the next page. */
+export async function readHistory(q: HistoryQuery): Promise<{ events: InventoryEvent[]; cursor?: string }> {
+  const fromKey = q.from ? timeKey(q.from) : undefined;
+  const upper = q.cursor ?? (q.to ? keyAtTime(q.to) : '\uffff');
+  const types = q.types?.length ? new Set(q.types) : undefined;
+  const out: InventoryEvent[] = [];
+  for await (const chunk of engine().store.readBackward(upper)) {
+    for (const e of chunk) {
+      const key = historyKey(e);
+      if (fromKey !== undefined && key < fromKey) return { events: out };
+      if (types && !types.has(e.type)) continue;
+      if (q.itemId !== undefined && (e.type === 'EventsReverted' || e.data.itemId !== q.itemId)) continue;
+      out.push(e);
+      if (out.length === q.limit) return { events: out, cursor: key };
+    }
+  }
+  return { events: out };
+}
+
+/** The inventory as it was at `time` (RFC 3339). */
+export function stateAt(time: string): Promise<InventoryState> {
+  return engine().stateAtKey(keyAtTime(time));
+}
+
+/** The whole log in history order, a page at a time. */
+export async function* exportEvents(): AsyncGenerator<InventoryEvent[]> {
+  yield* engine().store.readRange('', '\uffff');
+}
+
+export async function importEvents(events: InventoryEvent[], opts?: ImportOptions): Promise<ImportResult> {
+  try {
+    return await importInto(engine(), events, opts);
+  } catch (err) {
+    return { ok: false, error: `${describeOpenError(err)} The file was not imported; the log is unchanged.` };
+  }
+}
+
+export const getMeta = <T>(key: string): Promise<T | undefined> => engine().store.getMeta<T>(key);
+export const setMeta = (key: string, value: unknown): Promise<void> => engine().store.setMeta(key, value);
+
+/** For tests: forget the started engine (the next start() opens again). */
+export function resetForTests(): void {
+  engine$.value?.store.close();
+  engine$.value = undefined;
+  starting = undefined;
+  status$.value = { kind: 'loading' };
+  problem$.value = undefined;
+}

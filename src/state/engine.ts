@@ -1,0 +1,278 @@
+// The engine keeps the folded state at the head of history and advances it as events are appended. It never
+// replays the whole log on an append: an event at the end of history is folded onto the current state; a late
+// event (back-dated or merged) or an undo re-folds from the nearest snapshot before the earliest change.
+import { signal, type ReadonlySignal } from '@preact/signals';
+import { decide, refuse, type Command } from '../domain/commands';
+import type { InventoryEvent } from '../domain/events';
+import { historyKey, revertedAt, type RevertRecord } from '../domain/history';
+import { emptyState, fold, type InventoryState } from '../domain/inventory';
+import { decideRevert, findDependents } from '../domain/revert';
+import type { FieldErrors } from '../domain/validation';
+import { SNAPSHOT_FORMAT, type HeadRow, type RevertRow } from '../store/db';
+import { EMPTY_HEAD, type AppendOptions, type EventStore } from '../store/eventStore';
+
+/** Events folded between snapshots. Bounds the tail folded at startup and per time-travel seek. */
+export const SNAPSHOT_EVERY = 5000;
+const MAX_ATTEMPTS = 8;
+
+export type ExecResult =
+  | { ok: true; events: InventoryEvent[] }
+  | { ok: false; error: string; fields?: FieldErrors; dependents?: InventoryEvent[] };
+
+export interface EngineDeps {
+  store: EventStore;
+  clock: () => Date;
+  newId: () => string;
+  source: string;
+  /** Called after this engine appended; tells other tabs. */
+  announce?: (version: number) => void;
+}
+
+interface Positioned {
+  state: InventoryState;
+  key: string;
+}
+
+const EMPTY_KEY = '';
+
+export class Engine {
+  private readonly head$ = signal<InventoryState>(emptyState());
+  private readonly version$ = signal(0);
+  private readonly reverted$ = signal<ReadonlySet<string>>(new Set());
+  private readonly count$ = signal(0);
+  private headRow: HeadRow = EMPTY_HEAD;
+  private reverts: RevertRecord[] = [];
+  private lastSnapshotCount = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  readonly state: ReadonlySignal<InventoryState> = this.head$;
+  readonly version: ReadonlySignal<number> = this.version$;
+  readonly revertedIds: ReadonlySignal<ReadonlySet<string>> = this.reverted$;
+  readonly eventCount: ReadonlySignal<number> = this.count$;
+
+  constructor(private readonly deps: EngineDeps) {}
+
+  get store(): EventStore {
+    return this.deps.store;
+  }
+
+  /** Runs `fn` after every earlier engine operation: appends and catch-ups never interleave. */
+  serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  load(): Promise<void> {
+    return this.serial(() => this.reload());
+  }
+
+  private async reload(): Promise<void> {
+    const head = await this.store.readHead();
+    this.setReverts(await this.store.reverts());
+    const state = await this.rebuildTo(head.lastKey);
+    this.publish(state, head);
+  }
+
+  private setReverts(rows: RevertRow[]): void {
+    this.reverts = rows.map((r) => ({ id: r.id, key: r.key, eventIds: r.eventIds, minTargetKey: r.minTargetKey }));
+  }
+
+  private publish(state: InventoryState, head: HeadRow): void {
+    this.headRow = head;
+    this.head$.value = state;
+    this.reverted$.value = revertedAt(this.reverts, head.lastKey);
+    this.count$.value = head.count;
+    this.version$.value = head.version;
+  }
+
+  /** The newest snapshot usable for the state at `toKey` (strictly before `below`, when given). */
+  private async usableSnapshot(toKey: string, below?: string): Promise<Positioned> {
+    const rows = await this.store.snapshotsAtOrBefore(below !== undefined && below < toKey ? below : toKey);
+    for (const row of rows) {
+      if (below !== undefined && row.key >= below) continue;
+      if (row.key > toKey) continue;
+      // A revert after the snapshot that names an event at or before it changes the past the snapshot holds.
+      const stale = this.reverts.some((r) => r.key > row.key && r.key <= toKey && r.minTargetKey <= row.key);
+      if (stale) continue;
+      return { key: row.key, state: { items: new Map(row.items.map((i) => [i.id, i])), eventCount: row.eventCount, lastKey: row.key } };
+    }
+    return { key: EMPTY_KEY, state: emptyState() };
+  }
+
+  /** The state at history key `toKey` (inclusive): nearest usable snapshot, then one fold of the tail. */
+  async stateAtKey(toKey: string): Promise<InventoryState> {
+    const start = await this.usableSnapshot(toKey);
+    const skip = revertedAt(this.reverts, toKey);
+    let state = start.state;
+    for await (const chunk of this.store.readRange(start.key, toKey)) state = fold(state, chunk, skip);
+    return state;
+  }
+
+  /**
+   * The exact state at `toKey`, folded event by event from the nearest snapshot so that every intermediate
+   * state is the true state at its key; snapshots are written along the way every SNAPSHOT_EVERY events.
+   */
+  private async rebuildTo(toKey: string): Promise<InventoryState> {
+    const start = await this.usableSnapshot(toKey);
+    let state = start.state;
+    let skip = revertedAt(this.reverts, start.key);
+    this.lastSnapshotCount = state.eventCount;
+    const byId = new Map(this.reverts.map((r) => [r.id, r]));
+    for await (const chunk of this.store.readRange(start.key, toKey)) {
+      let batch: InventoryEvent[] = [];
+      for (const e of chunk) {
+        if (e.type !== 'EventsReverted') {
+          batch.push(e);
+          continue;
+        }
+        state = fold(state, batch, skip);
+        batch = [];
+        const key = historyKey(e);
+        skip = revertedAt(this.reverts, key);
+        const r = byId.get(e.id);
+        // Undoing earlier events changes the state at this key; recompute it from before the earliest one.
+        state = r && r.minTargetKey < key ? await this.stateAtKey(key) : fold(state, [e], skip);
+      }
+      state = fold(state, batch, skip);
+      await this.maybeSnapshot(state);
+    }
+    return state;
+  }
+
+  private async maybeSnapshot(state: InventoryState): Promise<void> {
+    if (state.eventCount - this.lastSnapshotCount < SNAPSHOT_EVERY || state.lastKey === '') return;
+    this.lastSnapshotCount = state.eventCount;
+    await this.store.putSnapshot({ key: state.lastKey, format: SNAPSHOT_FORMAT, eventCount: state.eventCount, items: [...state.items.values()] });
+  }
+
+  /** Advances the in-memory state after `events` were appended and the log is at `head`. */
+  private async applyAppended(events: InventoryEvent[], head: HeadRow): Promise<void> {
+    const oldKey = this.headRow.lastKey;
+    const sorted = events.map((e) => [historyKey(e), e] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const hasRevert = events.some((e) => e.type === 'EventsReverted');
+    if (hasRevert) this.setReverts(await this.store.reverts());
+    let state: InventoryState;
+    if (!hasRevert && sorted.length > 0 && sorted[0]![0] > oldKey) {
+      state = fold(this.head$.value, sorted.map((s) => s[1]), revertedAt(this.reverts, head.lastKey));
+      this.publish(state, head);
+      await this.maybeSnapshot(state);
+      return;
+    }
+    state = await this.rebuildTo(head.lastKey);
+    this.publish(state, head);
+  }
+
+  /** Brings this tab up to date with what other tabs appended. */
+  catchUp(): Promise<void> {
+    return this.serial(() => this.catchUpNow());
+  }
+
+  private async catchUpNow(): Promise<void> {
+    const rows = await this.store.journalSince(this.headRow.version);
+    if (rows === 'gap') return this.reload();
+    for (const row of rows) {
+      const head = { version: row.version, count: this.headRow.count + row.events!.length, lastKey: this.headRow.lastKey };
+      for (const e of row.events!) {
+        const k = historyKey(e);
+        if (k > head.lastKey) head.lastKey = k;
+      }
+      await this.applyAppended(row.events!, head);
+    }
+  }
+
+  private context() {
+    const last = this.headRow.lastKey.slice(0, 23) + 'Z';
+    const now = this.deps.clock().toISOString();
+    // Never record a time before the head of history: a clock that went backwards would make every command a
+    // late event (a re-fold). Ties at the same time are ordered by the (monotonic) UUIDv7 id.
+    const time = this.headRow.lastKey && now < last ? last : now;
+    return { now: time, newId: this.deps.newId, source: this.deps.source };
+  }
+
+  /**
+   * Appends events made by `make` against the latest state; retries when another tab appended in between
+   * (optimistic concurrency: the store refuses a write made against an old version).
+   */
+  private async appendWithRetry(
+    make: () => Promise<{ ok: true; events: InventoryEvent[]; opts?: AppendOptions } | { ok: false; error: string; fields?: FieldErrors; dependents?: InventoryEvent[] }>,
+  ): Promise<ExecResult> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const made = await make();
+      if (!made.ok) return made;
+      const res = await this.store.append(made.events, this.headRow.version, made.opts);
+      if (!res.ok) {
+        await this.catchUpNow();
+        continue;
+      }
+      await this.applyAppended(made.events, res.head);
+      this.deps.announce?.(res.head.version);
+      return { ok: true, events: made.events };
+    }
+    return refuse('Another tab kept changing the log; nothing was saved. Please try again.');
+  }
+
+  execute(cmd: Command): Promise<ExecResult> {
+    return this.serial(() => this.appendWithRetry(async () => decide(cmd, this.head$.value, this.context())));
+  }
+
+  /** Undo (or, for an EventsReverted, redo) the named events, refusing when later events depend on them. */
+  undo(eventIds: string[], reason?: string): Promise<ExecResult> {
+    return this.serial(() => this.appendWithRetry(() => this.decideUndo(eventIds, reason)));
+  }
+
+  private async decideUndo(eventIds: string[], reason?: string) {
+    const found = await this.store.findEvents(eventIds);
+    const missing = eventIds.filter((id) => !found.has(id));
+    if (missing.length) return refuse(`${missing.length === 1 ? 'An event' : `${missing.length} events`} to undo ${missing.length === 1 ? 'is' : 'are'} not in the log.`);
+    const oldSkip = revertedAt(this.reverts, this.headRow.lastKey);
+    const pending = eventIds.filter((id) => !oldSkip.has(id));
+    if (pending.length === 0) return refuse(eventIds.length === 1 ? 'This was already undone.' : 'These were already undone.');
+    const decided = decideRevert(pending, reason, this.context());
+    if (!decided.ok) return decided;
+    const keyOf = new Map([...found.values()].map((e) => [e.id, historyKey(e)]));
+    const records: RevertRecord[] = decided.events.map((e) => ({ id: e.id, key: historyKey(e), eventIds: (e.data as { eventIds: string[] }).eventIds, minTargetKey: '' }));
+    const newKey = records[records.length - 1]!.key;
+    const newSkip = revertedAt([...this.reverts, ...records], newKey);
+    // The earliest event whose inclusion changes: a target, or (for a redo) what the undone revert named.
+    let earliest = newKey;
+    for (const id of pending) {
+      const k = this.reverts.find((x) => x.id === id)?.minTargetKey ?? keyOf.get(id)!;
+      if (k < earliest) earliest = k;
+    }
+    const start = await this.stateBefore(earliest);
+    const after: InventoryEvent[] = [];
+    for await (const chunk of this.store.readRange(start.key, this.headRow.lastKey)) after.push(...chunk);
+    const dependents = findDependents(start.state, after, oldSkip, newSkip);
+    if (dependents.length) {
+      return { ok: false as const, error: `Cannot undo: ${dependents.length === 1 ? 'a later event depends' : `${dependents.length} later events depend`} on it.`, dependents };
+    }
+    return { ok: true as const, events: decided.events, opts: { targetKey: (id: string) => keyOf.get(id) } };
+  }
+
+  /** A state strictly before `key`, positioned at its last folded key. */
+  private async stateBefore(key: string): Promise<Positioned> {
+    // Usable up to the head: the check folds with the head's set of undone events.
+    const start = await this.usableSnapshot(this.headRow.lastKey, key);
+    const skip = revertedAt(this.reverts, this.headRow.lastKey);
+    let state = start.state;
+    let lastKey = start.key;
+    for await (const chunk of this.store.readRange(start.key, key)) {
+      const before = chunk.filter((e) => historyKey(e) < key);
+      if (before.length) {
+        state = fold(state, before, skip);
+        lastKey = state.lastKey;
+      }
+    }
+    return { state, key: lastKey };
+  }
+
+  /** Appends already-validated events from an import in one transaction (see importEvents in app.ts). */
+  appendPrepared(prepare: () => Promise<{ ok: true; events: InventoryEvent[]; opts?: AppendOptions } | { ok: false; error: string }>): Promise<ExecResult> {
+    return this.serial(() => this.appendWithRetry(prepare));
+  }
+
+  get head(): HeadRow {
+    return this.headRow;
+  }
+}

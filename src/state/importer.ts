@@ -1,0 +1,87 @@
+// Merging validated events into the log (spec §4): skip what is already there, reject conflicting ids and
+// dangling item ids, and write everything else in one transaction — or nothing.
+import type { InventoryEvent } from '../domain/events';
+import { historyKey } from '../domain/history';
+import type { Engine } from './engine';
+
+export interface ImportOptions {
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+export type ImportResult = { ok: true; added: number; skipped: number } | { ok: false; error: string };
+
+/** JSON with keys in sorted order: "same content" must not depend on key order. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const describe = (i: number, e: InventoryEvent) => `Event ${i} (id "${e.id}")`;
+
+export async function importEvents(engine: Engine, events: InventoryEvent[], opts: ImportOptions = {}): Promise<ImportResult> {
+  let added = 0;
+  let skipped = 0;
+  const res = await engine.appendPrepared(async () => {
+    if (opts.signal?.aborted) return { ok: false as const, error: 'Import cancelled; nothing was changed.' };
+    const inFile = new Map<string, number>();
+    events.forEach((e, i) => inFile.set(e.id, i));
+    const revertTargets = events.flatMap((e) => (e.type === 'EventsReverted' ? e.data.eventIds : []));
+    const existing = await findWithProgress(engine, [...inFile.keys(), ...revertTargets], opts);
+    if (opts.signal?.aborted) return { ok: false as const, error: 'Import cancelled; nothing was changed.' };
+
+    const fresh: InventoryEvent[] = [];
+    skipped = 0;
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
+      const old = existing.get(e.id);
+      if (!old) {
+        fresh.push(e);
+        continue;
+      }
+      if (canonical(old) !== canonical(e)) {
+        return { ok: false as const, error: `${describe(i, e)} has the same id as an event already in the log, but different content. The file was not imported.` };
+      }
+      skipped++;
+    }
+    const state = engine.state.value;
+    const created = new Set(fresh.flatMap((e) => (e.type === 'ItemCreated' ? [e.data.itemId] : [])));
+    for (const e of fresh) {
+      if (e.type === 'EventsReverted' || created.has(e.data.itemId) || state.items.has(e.data.itemId)) continue;
+      const i = inFile.get(e.id)!;
+      return { ok: false as const, error: `${describe(i, e)}: "data.itemId" names item "${e.data.itemId}", which neither the file nor this log creates. The file was not imported.` };
+    }
+    added = fresh.length;
+    if (fresh.length === 0) return { ok: false as const, error: '' };
+    const keys = new Map<string, string>();
+    for (const e of existing.values()) keys.set(e.id, historyKey(e));
+    opts.onProgress?.(events.length, events.length);
+    return { ok: true as const, events: fresh, opts: { targetKey: (id: string) => keys.get(id), bulk: fresh.length > 200 } };
+  });
+  if (res.ok) return { ok: true, added, skipped };
+  // Nothing new is not an error: importing the same file twice adds nothing the second time.
+  if (res.error === '') return { ok: true, added: 0, skipped };
+  return { ok: false, error: res.error };
+}
+
+async function findWithProgress(engine: Engine, ids: string[], opts: ImportOptions): Promise<Map<string, InventoryEvent>> {
+  const wanted = new Set(ids);
+  const found = new Map<string, InventoryEvent>();
+  const total = engine.eventCount.value;
+  let scanned = 0;
+  if (total === 0 || wanted.size === 0) return found;
+  for await (const chunk of engine.store.readBackward()) {
+    for (const e of chunk) if (wanted.has(e.id)) found.set(e.id, e);
+    scanned += chunk.length;
+    opts.onProgress?.(scanned, total);
+    if (opts.signal?.aborted || found.size === wanted.size) break;
+  }
+  return found;
+}

@@ -1,0 +1,77 @@
+// The IndexedDB layout. Transaction and record count dominate IndexedDB cost (DESIGN.md: ~11k records/s one per
+// event, ~1M events/s in 1,000-event records), so events live in history-ordered pages of up to PAGE_SIZE events
+// rather than one row each. WARNING: every name and constant here fixes the on-disk layout; changing one needs a
+// new schema version with a migration, and a fixture of the old layout in test/fixtures.
+import Dexie, { type Table } from 'dexie';
+import type { InventoryEvent } from '../domain/events';
+import type { Item } from '../domain/inventory';
+
+export const DB_NAME = 'eventory';
+export const SCHEMA_VERSION = 1;
+
+/** Events per page when appending at the end of history; a page is split when it outgrows PAGE_SPLIT. */
+export const PAGE_SIZE = 1000;
+export const PAGE_SPLIT = 2000;
+/** Format of stored snapshots; a snapshot of another format is ignored and rebuilt from the log. */
+export const SNAPSHOT_FORMAT = 1;
+/** Journal entries kept for other tabs to catch up incrementally; older ones make a tab reload its state. */
+export const JOURNAL_KEEP = 500;
+
+/** A run of events in history order. `lo` is fixed when the page is made: the page holds keys in [lo, next lo). */
+export interface PageRow {
+  lo: string;
+  events: InventoryEvent[];
+}
+
+/** The folded state at history key `key` (inclusive). */
+export interface SnapshotRow {
+  key: string;
+  format: number;
+  eventCount: number;
+  items: Item[];
+}
+
+export interface RevertRow {
+  id: string;
+  key: string;
+  eventIds: string[];
+  /** Smallest history key among the events it names (its own key when none is in the log). */
+  minTargetKey: string;
+}
+
+/** What one write added, for other tabs. Bulk writes (imports) carry no events: readers reload. */
+export interface JournalRow {
+  version: number;
+  events?: InventoryEvent[];
+  minKey: string;
+}
+
+export interface HeadRow {
+  version: number;
+  count: number;
+  lastKey: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export class EventoryDB extends Dexie {
+  pages!: Table<PageRow, string>;
+  snapshots!: Table<SnapshotRow, string>;
+  reverts!: Table<RevertRow, string>;
+  journal!: Table<JournalRow, number>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(SCHEMA_VERSION).stores({
+      pages: 'lo',
+      snapshots: 'key',
+      reverts: 'id',
+      journal: 'version',
+      meta: 'key',
+    });
+  }
+}

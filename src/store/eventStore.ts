@@ -1,0 +1,213 @@
+// The append-only log behind a small interface. Every write is one IndexedDB transaction that checks the log's
+// version first (optimistic concurrency between tabs): a writer that has not seen the latest events is told
+// so and writes nothing.
+import Dexie from 'dexie';
+import type { InventoryEvent } from '../domain/events';
+import { historyKey } from '../domain/history';
+import { EventoryDB, JOURNAL_KEEP, PAGE_SIZE, PAGE_SPLIT, SNAPSHOT_FORMAT, type HeadRow, type JournalRow, type PageRow, type RevertRow, type SnapshotRow } from './db';
+
+export const EMPTY_HEAD: HeadRow = { version: 0, count: 0, lastKey: '' };
+
+export type AppendResult = { ok: true; head: HeadRow } | { ok: false; head: HeadRow };
+
+export interface AppendOptions {
+  /** History keys of events that reverts in this batch name and that are already in the log. */
+  targetKey?: (id: string) => string | undefined;
+  /** A large write (import): other tabs reload instead of reading it from the journal. */
+  bulk?: boolean;
+}
+
+const byKey = (a: readonly [string, InventoryEvent], b: readonly [string, InventoryEvent]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+function lastIndexAtOrBelow(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= key) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Merges keyed events into a page and cuts the result into pages of at most `max` events. */
+function mergeIntoPages(page: PageRow, added: (readonly [string, InventoryEvent])[], isLast: boolean): PageRow[] {
+  const merged = page.events.map((e) => [historyKey(e), e] as const).concat(added);
+  merged.sort(byKey);
+  const limit = isLast ? PAGE_SIZE : PAGE_SPLIT;
+  if (merged.length <= limit) return [{ lo: page.lo, events: merged.map((m) => m[1]) }];
+  const out: PageRow[] = [];
+  for (let i = 0; i < merged.length; i += PAGE_SIZE) {
+    const chunk = merged.slice(i, i + PAGE_SIZE);
+    out.push({ lo: i === 0 ? page.lo : chunk[0]![0], events: chunk.map((m) => m[1]) });
+  }
+  return out;
+}
+
+export class EventStore {
+  constructor(readonly db: EventoryDB) {}
+
+  async readHead(): Promise<HeadRow> {
+    return ((await this.db.meta.get('head'))?.value as HeadRow | undefined) ?? EMPTY_HEAD;
+  }
+
+  /**
+   * Appends `events` (any order; they take their place in history) in one transaction, if the log is still at
+   * `expectedVersion`. Snapshots after the earliest new event are deleted: they no longer describe history.
+   */
+  async append(events: InventoryEvent[], expectedVersion: number, opts: AppendOptions = {}): Promise<AppendResult> {
+    const keyed = events.map((e) => [historyKey(e), e] as const).sort(byKey);
+    if (keyed.length === 0) throw new Error('append() needs at least one event');
+    const db = this.db;
+    return db.transaction('rw', [db.pages, db.snapshots, db.reverts, db.journal, db.meta], async () => {
+      const head = await this.readHead();
+      if (head.version !== expectedVersion) return { ok: false as const, head };
+      const minKey = keyed[0]![0];
+      const maxKey = keyed[keyed.length - 1]![0];
+
+      const los = (await db.pages.toCollection().primaryKeys()) as string[];
+      if (los.length === 0) los.push('');
+      const groups = new Map<number, (readonly [string, InventoryEvent])[]>();
+      for (const k of keyed) {
+        const i = Math.max(0, lastIndexAtOrBelow(los, k[0]));
+        let g = groups.get(i);
+        if (!g) groups.set(i, (g = []));
+        g.push(k);
+      }
+      const writes: PageRow[] = [];
+      const existing = await db.pages.bulkGet([...groups.keys()].map((i) => los[i]!));
+      [...groups.entries()].forEach(([i, added], n) => {
+        const page = existing[n] ?? { lo: los[i]!, events: [] };
+        writes.push(...mergeIntoPages(page, added, i === los.length - 1));
+      });
+      await db.pages.bulkPut(writes);
+
+      if (minKey <= head.lastKey) await db.snapshots.where('key').aboveOrEqual(minKey).delete();
+
+      const reverts: RevertRow[] = [];
+      for (const [key, e] of keyed) {
+        if (e.type !== 'EventsReverted') continue;
+        let minTargetKey = key;
+        for (const id of e.data.eventIds) {
+          const t = opts.targetKey?.(id) ?? keyed.find((k) => k[1].id === id)?.[0];
+          if (t !== undefined && t < minTargetKey) minTargetKey = t;
+        }
+        reverts.push({ id: e.id, key, eventIds: e.data.eventIds, minTargetKey });
+      }
+      if (reverts.length) await db.reverts.bulkPut(reverts);
+
+      const next: HeadRow = {
+        version: head.version + 1,
+        count: head.count + keyed.length,
+        lastKey: maxKey > head.lastKey ? maxKey : head.lastKey,
+      };
+      const entry: JournalRow = opts.bulk ? { version: next.version, minKey } : { version: next.version, minKey, events: keyed.map((k) => k[1]) };
+      await db.journal.add(entry);
+      await db.journal.where('version').belowOrEqual(next.version - JOURNAL_KEEP).delete();
+      await db.meta.put({ key: 'head', value: next });
+      return { ok: true as const, head: next };
+    });
+  }
+
+  /** Events with `afterKey < key <= toKey`, in history order, a page at a time. */
+  async *readRange(afterKey: string, toKey: string, pagesPerRead = 16): AsyncGenerator<InventoryEvent[]> {
+    const first = await this.db.pages.where('lo').belowOrEqual(afterKey).last();
+    let from = first?.lo ?? '';
+    let inclusive = true;
+    for (;;) {
+      const rows = await this.db.pages.where('lo').between(from, toKey, inclusive, true).limit(pagesPerRead).toArray();
+      if (rows.length === 0) return;
+      for (const row of rows) {
+        const evs = row.events;
+        if (evs.length === 0) continue;
+        const whole = historyKey(evs[0]!) > afterKey && historyKey(evs[evs.length - 1]!) <= toKey;
+        yield whole ? evs : evs.filter((e) => {
+          const k = historyKey(e);
+          return k > afterKey && k <= toKey;
+        });
+      }
+      from = rows[rows.length - 1]!.lo;
+      inclusive = false;
+      if (rows.length < pagesPerRead) return;
+    }
+  }
+
+  /** Events with key < `beforeKey`, newest first, a page at a time. */
+  async *readBackward(beforeKey: string = '\uffff', pagesPerRead = 4): AsyncGenerator<InventoryEvent[]> {
+    let upper = beforeKey;
+    let firstRound = true;
+    for (;;) {
+      // The page holding `beforeKey` starts at or below it; later pages start above it.
+      const rows = await this.db.pages.where('lo').belowOrEqual(upper).reverse().limit(pagesPerRead).toArray();
+      const fresh = firstRound ? rows : rows.filter((r) => r.lo < upper);
+      if (fresh.length === 0) return;
+      for (const row of fresh) {
+        const out: InventoryEvent[] = [];
+        for (let i = row.events.length - 1; i >= 0; i--) {
+          const e = row.events[i]!;
+          if (historyKey(e) < beforeKey) out.push(e);
+        }
+        if (out.length) yield out;
+      }
+      upper = fresh[fresh.length - 1]!.lo;
+      firstRound = false;
+      if (upper === '') return;
+    }
+  }
+
+  /** Finds events by id, searching from the newest (undo usually names recent events). */
+  async findEvents(ids: Iterable<string>): Promise<Map<string, InventoryEvent>> {
+    const wanted = new Set(ids);
+    const found = new Map<string, InventoryEvent>();
+    if (wanted.size === 0) return found;
+    for await (const chunk of this.readBackward()) {
+      for (const e of chunk) if (wanted.has(e.id)) found.set(e.id, e);
+      if (found.size === wanted.size) break;
+    }
+    return found;
+  }
+
+  /** Snapshots at or before `key`, newest first. */
+  async snapshotsAtOrBefore(key: string): Promise<SnapshotRow[]> {
+    const rows = await this.db.snapshots.where('key').belowOrEqual(key).reverse().limit(8).toArray();
+    return rows.filter((r) => r.format === SNAPSHOT_FORMAT);
+  }
+
+  async putSnapshot(row: SnapshotRow): Promise<void> {
+    await this.db.snapshots.put(row);
+  }
+
+  async deleteSnapshots(): Promise<void> {
+    await this.db.snapshots.clear();
+  }
+
+  async reverts(): Promise<RevertRow[]> {
+    return this.db.reverts.toArray();
+  }
+
+  /** Journal entries after `version`, or 'gap' when some were trimmed or were bulk writes. */
+  async journalSince(version: number): Promise<JournalRow[] | 'gap'> {
+    const rows = await this.db.journal.where('version').above(version).toArray();
+    const head = await this.readHead();
+    if (rows.length !== head.version - version) return 'gap';
+    if (rows.some((r) => !r.events)) return 'gap';
+    return rows;
+  }
+
+  async getMeta<T>(key: string): Promise<T | undefined> {
+    return (await this.db.meta.get(key))?.value as T | undefined;
+  }
+
+  async setMeta(key: string, value: unknown): Promise<void> {
+    await this.db.meta.put({ key, value });
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+export { Dexie };
