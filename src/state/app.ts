@@ -11,6 +11,8 @@ import { EventStore } from '../store/eventStore';
 import { Engine, type ExecResult } from './engine';
 import { importEvents as importInto, type ImportOptions, type ImportResult } from './importer';
 import { describeOpenError, type StorageProblem } from './storageErrors';
+import { ProjectionCache } from './projections';
+import type { Projection } from '../domain/projections/projection';
 
 export type { ExecResult, ImportOptions, ImportResult };
 export type AppStatus = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
@@ -164,3 +166,14 @@ export function resetForTests(): void {
   status$.value = { kind: 'loading' };
   problem$.value = undefined;
 }
+
+const projectionCaches = new WeakMap<Engine, ProjectionCache>();
+function cacheOf(e: Engine): ProjectionCache {
+  let c = projectionCaches.get(e);
+  if (!c) projectionCaches.set(e, (c = new ProjectionCache(e)));
+  return c;
+}
+/** The memoized answer of a projection over the whole log (undefined until first folded). */
+export const projection = <S>(p: Projection<S>): ReadonlySignal<S | undefined> => cacheOf(engine()).get(p);
+/** Number of projections being folded from scratch (show a spinner while > 0). */
+export const projectionsComputing: ReadonlySignal<number> = computed(() => (engine$.value ? cacheOf(engine$.value).computing.value : 0));

@@ -19,6 +19,9 @@ export type ExecResult =
   | { ok: true; events: InventoryEvent[] }
   | { ok: false; error: string; fields?: FieldErrors; dependents?: InventoryEvent[] };
 
+/** What changed in the log: the appended events when they all landed at the end of history, else a rebuild. */
+export type LogChange = { version: number; appended?: InventoryEvent[] };
+
 export interface EngineDeps {
   store: EventStore;
   clock: () => Date;
@@ -44,6 +47,7 @@ export class Engine {
   private reverts: RevertRecord[] = [];
   private lastSnapshotCount = 0;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<(c: LogChange) => void>();
 
   readonly state: ReadonlySignal<InventoryState> = this.head$;
   readonly version: ReadonlySignal<number> = this.version$;
@@ -51,6 +55,16 @@ export class Engine {
   readonly eventCount: ReadonlySignal<number> = this.count$;
 
   constructor(private readonly deps: EngineDeps) {}
+
+  /** Called after every change of the head, with the events when they were folded incrementally. */
+  onChange(listener: (c: LogChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(c: LogChange): void {
+    for (const l of this.listeners) l(c);
+  }
 
   get store(): EventStore {
     return this.deps.store;
@@ -72,6 +86,7 @@ export class Engine {
     this.setReverts(await this.store.reverts());
     const state = await this.rebuildTo(head.lastKey);
     this.publish(state, head);
+    this.emit({ version: head.version });
   }
 
   private setReverts(rows: RevertRow[]): void {
@@ -154,13 +169,16 @@ export class Engine {
     if (hasRevert) this.setReverts(await this.store.reverts());
     let state: InventoryState;
     if (!hasRevert && sorted.length > 0 && sorted[0]![0] > oldKey) {
-      state = fold(this.head$.value, sorted.map((s) => s[1]), revertedAt(this.reverts, head.lastKey));
+      const appended = sorted.map((s) => s[1]);
+      state = fold(this.head$.value, appended, revertedAt(this.reverts, head.lastKey));
       this.publish(state, head);
+      this.emit({ version: head.version, appended });
       await this.maybeSnapshot(state);
       return;
     }
     state = await this.rebuildTo(head.lastKey);
     this.publish(state, head);
+    this.emit({ version: head.version });
   }
 
   /** Brings this tab up to date with what other tabs appended. */
@@ -274,5 +292,10 @@ export class Engine {
 
   get head(): HeadRow {
     return this.headRow;
+  }
+
+  /** Events undone as of the head (for folds over the whole log). */
+  revertedNow(): ReadonlySet<string> {
+    return this.reverted$.peek();
   }
 }

@@ -1,0 +1,83 @@
+// Projections over the whole log, each memoized in a signal. A projection is folded from scratch once (one
+// streamed pass over the log, shared by every projection asked for in the same tick), then advanced with each
+// append at the end of history; a late event or an undo refolds it from scratch.
+import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { Projection } from '../domain/projections/projection';
+import { startRun, stepRun, type ProjectionRun } from '../domain/projections/run';
+import type { Engine, LogChange } from './engine';
+
+interface Entry {
+  sig: Signal<unknown>;
+  run?: ProjectionRun;
+  version: number;
+}
+
+export class ProjectionCache {
+  private readonly entries = new Map<Projection<unknown>, Entry>();
+  private pending = new Set<Projection<unknown>>();
+  private scheduled = false;
+  /** Projections being folded from scratch right now. */
+  readonly computing = signal(0);
+
+  constructor(private readonly engine: Engine) {
+    engine.onChange((c) => this.onChange(c));
+  }
+
+  get<S>(p: Projection<S>): ReadonlySignal<S | undefined> {
+    const key = p as Projection<unknown>;
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = { sig: signal<unknown>(undefined), version: -1 };
+      this.entries.set(key, entry);
+      this.schedule(key);
+    }
+    return entry.sig as ReadonlySignal<S | undefined>;
+  }
+
+  private onChange(c: LogChange): void {
+    for (const [p, entry] of this.entries) {
+      if (c.appended && entry.run && entry.version === c.version - 1) {
+        stepRun(entry.run, c.appended, this.engine.revertedNow());
+        entry.version = c.version;
+        entry.sig.value = entry.run.accs.get(p);
+      } else this.schedule(p);
+    }
+  }
+
+  private schedule(p: Projection<unknown>): void {
+    this.pending.add(p);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setTimeout(() => void this.refold(), 0);
+  }
+
+  /** One pass over the log for every pending projection. */
+  private async refold(): Promise<void> {
+    this.scheduled = false;
+    const batch = [...this.pending];
+    this.pending = new Set();
+    if (batch.length === 0) return;
+    this.computing.value++;
+    try {
+      const version = this.engine.head.version;
+      const skip = this.engine.revertedNow();
+      const runs = batch.map((p) => [p, startRun([p])] as const);
+      for await (const chunk of this.engine.store.readRange('', '\uffff')) {
+        for (const [, run] of runs) stepRun(run, chunk, skip);
+      }
+      for (const [p, run] of runs) {
+        const entry = this.entries.get(p)!;
+        // The log moved on while folding: fold again rather than show a stale answer.
+        if (this.engine.head.version !== version) {
+          this.schedule(p);
+          continue;
+        }
+        entry.run = run;
+        entry.version = version;
+        entry.sig.value = run.accs.get(p);
+      }
+    } finally {
+      this.computing.value--;
+    }
+  }
+}
