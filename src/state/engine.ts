@@ -9,6 +9,7 @@ import { emptyState, fold, type InventoryState } from '../domain/inventory';
 import { decideRevert, findDependents } from '../domain/revert';
 import type { FieldErrors } from '../domain/validation';
 import { SNAPSHOT_FORMAT, type HeadRow, type RevertRow } from '../store/db';
+import { makeYielder } from '../store/yieldToMain';
 import { EMPTY_HEAD, type AppendOptions, type EventStore } from '../store/eventStore';
 
 /** Events folded between snapshots. Bounds the tail folded at startup and per time-travel seek. */
@@ -37,6 +38,10 @@ interface Positioned {
 }
 
 const EMPTY_KEY = '';
+
+function* inChunks<T>(all: readonly T[], size: number): Generator<T[]> {
+  for (let i = 0; i < all.length; i += size) yield all.slice(i, i + size);
+}
 
 export class Engine {
   private readonly head$ = signal<InventoryState>(emptyState());
@@ -128,13 +133,15 @@ export class Engine {
    * The exact state at `toKey`, folded event by event from the nearest snapshot so that every intermediate
    * state is the true state at its key; snapshots are written along the way every SNAPSHOT_EVERY events.
    */
-  private async rebuildTo(toKey: string): Promise<InventoryState> {
-    const start = await this.usableSnapshot(toKey);
+  private async rebuildTo(toKey: string, whole?: readonly InventoryEvent[]): Promise<InventoryState> {
+    const start = whole ? { key: EMPTY_KEY, state: emptyState() } : await this.usableSnapshot(toKey);
+    const pause = makeYielder();
     let state = start.state;
     let skip = revertedAt(this.reverts, start.key);
     this.lastSnapshotCount = state.eventCount;
     const byId = new Map(this.reverts.map((r) => [r.id, r]));
-    for await (const chunk of this.store.readRange(start.key, toKey)) {
+    const chunks = whole ? inChunks(whole, 1000) : this.store.readRange(start.key, toKey);
+    for await (const chunk of chunks) {
       let batch: InventoryEvent[] = [];
       for (const e of chunk) {
         if (e.type !== 'EventsReverted') {
@@ -151,6 +158,7 @@ export class Engine {
       }
       state = fold(state, batch, skip);
       await this.maybeSnapshot(state);
+      await pause();
     }
     return state;
   }
@@ -162,9 +170,17 @@ export class Engine {
   }
 
   /** Advances the in-memory state after `events` were appended and the log is at `head`. */
-  private async applyAppended(events: InventoryEvent[], head: HeadRow): Promise<void> {
+  private async applyAppended(events: InventoryEvent[], head: HeadRow, wholeLog = false): Promise<void> {
     const oldKey = this.headRow.lastKey;
     const sorted = events.map((e) => [historyKey(e), e] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    if (wholeLog) {
+      // An import into an empty log: the events in memory are the whole log, no need to read it back.
+      this.setReverts(await this.store.reverts());
+      const state = await this.rebuildTo(head.lastKey, sorted.map((s) => s[1]));
+      this.publish(state, head);
+      this.emit({ version: head.version });
+      return;
+    }
     const hasRevert = events.some((e) => e.type === 'EventsReverted');
     if (hasRevert) this.setReverts(await this.store.reverts());
     let state: InventoryState;
@@ -223,7 +239,7 @@ export class Engine {
         await this.catchUpNow();
         continue;
       }
-      await this.applyAppended(made.events, res.head);
+      await this.applyAppended(res.sorted.map((k) => k[1]), res.head, res.wasEmpty);
       this.deps.announce?.(res.head.version);
       return { ok: true, events: made.events };
     }

@@ -4,11 +4,34 @@
 import Dexie from 'dexie';
 import type { InventoryEvent } from '../domain/events';
 import { historyKey } from '../domain/history';
+import { keyAndSort, type Keyed } from './sortKeyed';
+import { makeYielder } from './yieldToMain';
 import { EventoryDB, JOURNAL_KEEP, PAGE_SIZE, PAGE_SPLIT, SNAPSHOT_FORMAT, type HeadRow, type JournalRow, type PageRow, type RevertRow, type SnapshotRow } from './db';
 
 export const EMPTY_HEAD: HeadRow = { version: 0, count: 0, lastKey: '' };
 
-export type AppendResult = { ok: true; head: HeadRow } | { ok: false; head: HeadRow };
+export type AppendResult =
+  | { ok: true; head: HeadRow; /** the appended events in history order */ sorted: Keyed[]; /** the log was empty before */ wasEmpty: boolean }
+  | { ok: false; head: HeadRow };
+
+/** Page rows per bulkPut inside an import's transaction (about 20k events, ~20 ms of cloning). */
+const PUT_SLICE = 20;
+
+function revertRows(keyed: readonly Keyed[], opts: AppendOptions): RevertRow[] {
+  const inBatch = new Map<string, string>();
+  for (const [k, e] of keyed) inBatch.set(e.id, k);
+  const rows: RevertRow[] = [];
+  for (const [key, e] of keyed) {
+    if (e.type !== 'EventsReverted') continue;
+    let minTargetKey = key;
+    for (const id of e.data.eventIds) {
+      const t = opts.targetKey?.(id) ?? inBatch.get(id);
+      if (t !== undefined && t < minTargetKey) minTargetKey = t;
+    }
+    rows.push({ id: e.id, key, eventIds: e.data.eventIds, minTargetKey });
+  }
+  return rows;
+}
 
 export interface AppendOptions {
   /** History keys of events that reverts in this batch name and that are already in the log. */
@@ -17,7 +40,7 @@ export interface AppendOptions {
   bulk?: boolean;
 }
 
-const byKey = (a: readonly [string, InventoryEvent], b: readonly [string, InventoryEvent]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+const byKey = (a: Keyed, b: Keyed) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 function lastIndexAtOrBelow(sorted: readonly string[], key: string): number {
   let lo = 0;
@@ -34,9 +57,11 @@ function lastIndexAtOrBelow(sorted: readonly string[], key: string): number {
 }
 
 /** Merges keyed events into a page and cuts the result into pages of at most `max` events. */
-function mergeIntoPages(page: PageRow, added: (readonly [string, InventoryEvent])[], isLast: boolean): PageRow[] {
-  const merged = page.events.map((e) => [historyKey(e), e] as const).concat(added);
-  merged.sort(byKey);
+function mergeIntoPages(page: PageRow, added: Keyed[], isLast: boolean): PageRow[] {
+  // Appends at the end of history (the common case) need no sort: every added key is above the page's last.
+  const own: Keyed[] = page.events.map((e) => [historyKey(e), e] as const);
+  const merged = own.concat(added);
+  if (own.length && added.length && added[0]![0] < own[own.length - 1]![0]) merged.sort(byKey);
   const limit = isLast ? PAGE_SIZE : PAGE_SPLIT;
   if (merged.length <= limit) return [{ lo: page.lo, events: merged.map((m) => m[1]) }];
   const out: PageRow[] = [];
@@ -56,49 +81,29 @@ export class EventStore {
 
   /**
    * Appends `events` (any order; they take their place in history) in one transaction, if the log is still at
-   * `expectedVersion`. Snapshots after the earliest new event are deleted: they no longer describe history.
+   * `expectedVersion`. The CPU work (keys, sorting, merging into pages) happens before the transaction opens,
+   * in slices; the transaction re-checks the version, so pages read before it are still the current ones.
+   * Snapshots after the earliest new event are deleted: they no longer describe history.
    */
   async append(events: InventoryEvent[], expectedVersion: number, opts: AppendOptions = {}): Promise<AppendResult> {
-    const keyed = events.map((e) => [historyKey(e), e] as const).sort(byKey);
-    if (keyed.length === 0) throw new Error('append() needs at least one event');
+    if (events.length === 0) throw new Error('append() needs at least one event');
     const db = this.db;
-    return db.transaction('rw', [db.pages, db.snapshots, db.reverts, db.journal, db.meta], async () => {
+    const before = await this.readHead();
+    if (before.version !== expectedVersion) return { ok: false, head: before };
+    const keyed = await keyAndSort(events);
+    const writes = await this.pagesAfterInsert(keyed);
+    const minKey = keyed[0]![0];
+    const maxKey = keyed[keyed.length - 1]![0];
+    const reverts = revertRows(keyed, opts);
+
+    const result = await db.transaction('rw', [db.pages, db.snapshots, db.reverts, db.journal, db.meta], async () => {
       const head = await this.readHead();
       if (head.version !== expectedVersion) return { ok: false as const, head };
-      const minKey = keyed[0]![0];
-      const maxKey = keyed[keyed.length - 1]![0];
-
-      const los = (await db.pages.toCollection().primaryKeys()) as string[];
-      if (los.length === 0) los.push('');
-      const groups = new Map<number, (readonly [string, InventoryEvent])[]>();
-      for (const k of keyed) {
-        const i = Math.max(0, lastIndexAtOrBelow(los, k[0]));
-        let g = groups.get(i);
-        if (!g) groups.set(i, (g = []));
-        g.push(k);
-      }
-      const writes: PageRow[] = [];
-      const existing = await db.pages.bulkGet([...groups.keys()].map((i) => los[i]!));
-      [...groups.entries()].forEach(([i, added], n) => {
-        const page = existing[n] ?? { lo: los[i]!, events: [] };
-        writes.push(...mergeIntoPages(page, added, i === los.length - 1));
-      });
-      await db.pages.bulkPut(writes);
-
+      // Slices of pages: each put() clones its value synchronously, so one bulkPut of a million events would
+      // be a single long task. Awaiting between slices keeps the transaction alive and the page responsive.
+      for (let i = 0; i < writes.length; i += PUT_SLICE) await db.pages.bulkPut(writes.slice(i, i + PUT_SLICE));
       if (minKey <= head.lastKey) await db.snapshots.where('key').aboveOrEqual(minKey).delete();
-
-      const reverts: RevertRow[] = [];
-      for (const [key, e] of keyed) {
-        if (e.type !== 'EventsReverted') continue;
-        let minTargetKey = key;
-        for (const id of e.data.eventIds) {
-          const t = opts.targetKey?.(id) ?? keyed.find((k) => k[1].id === id)?.[0];
-          if (t !== undefined && t < minTargetKey) minTargetKey = t;
-        }
-        reverts.push({ id: e.id, key, eventIds: e.data.eventIds, minTargetKey });
-      }
       if (reverts.length) await db.reverts.bulkPut(reverts);
-
       const next: HeadRow = {
         version: head.version + 1,
         count: head.count + keyed.length,
@@ -110,6 +115,30 @@ export class EventStore {
       await db.meta.put({ key: 'head', value: next });
       return { ok: true as const, head: next };
     });
+    return result.ok ? { ...result, sorted: keyed, wasEmpty: before.count === 0 } : result;
+  }
+
+  /** The page rows to write so that `keyed` (sorted) takes its place in history. */
+  private async pagesAfterInsert(keyed: Keyed[]): Promise<PageRow[]> {
+    const los = (await this.db.pages.toCollection().primaryKeys()) as string[];
+    if (los.length === 0) los.push('');
+    const groups = new Map<number, Keyed[]>();
+    for (const k of keyed) {
+      const i = Math.max(0, lastIndexAtOrBelow(los, k[0]));
+      let g = groups.get(i);
+      if (!g) groups.set(i, (g = []));
+      g.push(k);
+    }
+    const existing = await this.db.pages.bulkGet([...groups.keys()].map((i) => los[i]!));
+    const pause = makeYielder();
+    const writes: PageRow[] = [];
+    let n = 0;
+    for (const [i, added] of groups) {
+      const page = existing[n++] ?? { lo: los[i]!, events: [] };
+      writes.push(...mergeIntoPages(page, added, i === los.length - 1));
+      await pause();
+    }
+    return writes;
   }
 
   /** Events with `afterKey < key <= toKey`, in history order, a page at a time. */
