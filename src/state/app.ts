@@ -10,7 +10,7 @@ import { EventoryDB } from '../store/db';
 import { EventStore } from '../store/eventStore';
 import { Engine, type ExecResult } from './engine';
 import { importEvents as importInto, type ImportOptions, type ImportResult } from './importer';
-import { describeOpenError, type StorageProblem } from './storageErrors';
+import { describeOpenError, isQuotaError, type StorageProblem } from './storageErrors';
 import { ProjectionCache } from './projections';
 import type { Projection } from '../domain/projections/projection';
 
@@ -72,6 +72,11 @@ async function open(dbName?: string): Promise<void> {
     });
     engine$.value = engine;
     status$.value = { kind: 'ready' };
+    performance.mark?.('eventory:state-ready');
+    // Benchmarks (bench/) drive the engine directly; only with ?bench in the URL.
+    if (typeof location !== 'undefined' && new URLSearchParams(location.search).has('bench')) {
+      (globalThis as { __eventory?: unknown }).__eventory = { engine, stateAt, rebuild, importEvents, exportEvents };
+    }
     if (problem$.value?.kind === 'blocked') problem$.value = undefined;
   } catch (err) {
     starting = undefined;
@@ -102,12 +107,21 @@ async function guarded(run: () => Promise<ExecResult>): Promise<ExecResult> {
     return await run();
   } catch (err) {
     const message = describeOpenError(err);
+    if (isQuotaError(err)) problem$.value = { kind: 'quota', message };
     return { ok: false, error: message };
   }
 }
 
 export const execute = (cmd: Command): Promise<ExecResult> => guarded(() => engine().execute(cmd));
 export const undo = (eventIds: string[], reason?: string): Promise<ExecResult> => guarded(() => engine().undo(eventIds, reason));
+/** Undo every event of one user action (events sharing a `correlationid`). */
+export const undoGroup = (correlationId: string): Promise<ExecResult> => guarded(() => engine().undoGroup(correlationId));
+/** Undo everything an import added, in one step. */
+export const undoImport = (importId: string): Promise<ExecResult> => guarded(() => engine().undoImport(importId));
+/** Past imports, newest first (id, at, name, added, skipped). */
+export const listImports = () => engine().store.imports();
+/** Drops every snapshot and folds the whole log again. */
+export const rebuild = (): Promise<void> => engine().rebuild();
 
 export interface HistoryQuery {
   itemId?: string;
@@ -151,6 +165,7 @@ export async function importEvents(events: InventoryEvent[], opts?: ImportOption
   try {
     return await importInto(engine(), events, opts);
   } catch (err) {
+    if (isQuotaError(err)) problem$.value = { kind: 'quota', message: describeOpenError(err) };
     return { ok: false, error: `${describeOpenError(err)} The file was not imported; the log is unchanged.` };
   }
 }

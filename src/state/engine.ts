@@ -3,7 +3,7 @@
 // event (back-dated or merged) or an undo re-folds from the nearest snapshot before the earliest change.
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { decide, refuse, type Command } from '../domain/commands';
-import type { InventoryEvent } from '../domain/events';
+import { LIMITS, type InventoryEvent } from '../domain/events';
 import { historyKey, revertedAt, type RevertRecord } from '../domain/history';
 import { emptyState, fold, type InventoryState } from '../domain/inventory';
 import { decideRevert, findDependents } from '../domain/revert';
@@ -108,8 +108,7 @@ export class Engine {
 
   /** The newest snapshot usable for the state at `toKey` (strictly before `below`, when given). */
   private async usableSnapshot(toKey: string, below?: string): Promise<Positioned> {
-    const rows = await this.store.snapshotsAtOrBefore(below !== undefined && below < toKey ? below : toKey);
-    for (const row of rows) {
+    for await (const row of this.store.snapshotsAtOrBefore(below !== undefined && below < toKey ? below : toKey)) {
       if (below !== undefined && row.key >= below) continue;
       if (row.key > toKey) continue;
       // A revert after the snapshot that names an event at or before it changes the past the snapshot holds.
@@ -215,13 +214,13 @@ export class Engine {
     }
   }
 
-  private context() {
+  private context(correlationId?: string) {
     const last = this.headRow.lastKey.slice(0, 23) + 'Z';
     const now = this.deps.clock().toISOString();
     // Never record a time before the head of history: a clock that went backwards would make every command a
     // late event (a re-fold). Ties at the same time are ordered by the (monotonic) UUIDv7 id.
     const time = this.headRow.lastKey && now < last ? last : now;
-    return { now: time, newId: this.deps.newId, source: this.deps.source };
+    return { now: time, newId: this.deps.newId, source: this.deps.source, ...(correlationId ? { correlationId } : {}) };
   }
 
   /**
@@ -255,6 +254,32 @@ export class Engine {
     return this.serial(() => this.appendWithRetry(() => this.decideUndo(eventIds, reason)));
   }
 
+  /** Undo every event of one user action (a bulk edit, an import) in one step. */
+  undoGroup(correlationId: string, reason?: string): Promise<ExecResult> {
+    return this.serial(async () => {
+      const ids = await this.store.idsOfGroup(correlationId);
+      if (ids.length === 0) return refuse('No events belong to this group.');
+      return this.appendWithRetry(() => this.decideUndo(ids, reason));
+    });
+  }
+
+  /** Undo everything one import added. */
+  undoImport(importId: string): Promise<ExecResult> {
+    return this.serial(async () => {
+      const ids = await this.store.importedIds(importId);
+      if (!ids) return refuse('This import is not recorded in the log.');
+      return this.appendWithRetry(() => this.decideUndo(ids, 'import undone'));
+    });
+  }
+
+  /** Throws away every snapshot and folds the whole log again (repairs a damaged cache; used by benchmarks). */
+  rebuild(): Promise<void> {
+    return this.serial(async () => {
+      await this.store.deleteSnapshots();
+      await this.reload();
+    });
+  }
+
   private async decideUndo(eventIds: string[], reason?: string) {
     const found = await this.store.findEvents(eventIds);
     const missing = eventIds.filter((id) => !found.has(id));
@@ -262,7 +287,8 @@ export class Engine {
     const oldSkip = revertedAt(this.reverts, this.headRow.lastKey);
     const pending = eventIds.filter((id) => !oldSkip.has(id));
     if (pending.length === 0) return refuse(eventIds.length === 1 ? 'This was already undone.' : 'These were already undone.');
-    const decided = decideRevert(pending, reason, this.context());
+    // Several EventsReverted (a large group) share one correlation id, so they are undone and redone together.
+    const decided = decideRevert(pending, reason, this.context(pending.length > LIMITS.revertIds ? this.deps.newId() : undefined));
     if (!decided.ok) return decided;
     const keyOf = new Map([...found.values()].map((e) => [e.id, historyKey(e)]));
     const records: RevertRecord[] = decided.events.map((e) => ({ id: e.id, key: historyKey(e), eventIds: (e.data as { eventIds: string[] }).eventIds, minTargetKey: '' }));
@@ -304,6 +330,16 @@ export class Engine {
   /** Appends already-validated events from an import in one transaction (see importEvents in app.ts). */
   appendPrepared(prepare: () => Promise<{ ok: true; events: InventoryEvent[]; opts?: AppendOptions } | { ok: false; error: string }>): Promise<ExecResult> {
     return this.serial(() => this.appendWithRetry(prepare));
+  }
+
+  /** A fresh event id (UUIDv7). */
+  newId(): string {
+    return this.deps.newId();
+  }
+
+  /** The engine's clock. */
+  now(): Date {
+    return this.deps.clock();
   }
 
   get head(): HeadRow {

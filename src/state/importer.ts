@@ -5,6 +5,8 @@ import { historyKey } from '../domain/history';
 import type { Engine } from './engine';
 
 export interface ImportOptions {
+  /** File name, kept with the import record. */
+  name?: string;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
 }
@@ -64,7 +66,8 @@ export async function importEvents(engine: Engine, events: InventoryEvent[], opt
     const keys = new Map<string, string>();
     for (const e of existing.values()) keys.set(e.id, historyKey(e));
     opts.onProgress?.(events.length, events.length);
-    return { ok: true as const, events: fresh, opts: { targetKey: (id: string) => keys.get(id), bulk: fresh.length > 200 } };
+    const importRecord = { id: engine.newId(), at: engine.now().toISOString(), name: opts.name ?? 'file', added: fresh.length, skipped };
+    return { ok: true as const, events: fresh, opts: { targetKey: (id: string) => keys.get(id), bulk: fresh.length > 200, importRecord } };
   });
   if (res.ok) return { ok: true, added, skipped };
   // Nothing new is not an error: importing the same file twice adds nothing the second time.

@@ -52,6 +52,16 @@ export interface HeadRow {
   lastKey: string;
 }
 
+/** One import, so that it can be undone as a group. */
+export interface ImportRow {
+  id: string;
+  at: string;
+  name: string;
+  added: number;
+  skipped: number;
+  eventIds: string[];
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -63,6 +73,7 @@ export class EventoryDB extends Dexie {
   reverts!: Table<RevertRow, string>;
   journal!: Table<JournalRow, number>;
   meta!: Table<MetaRow, string>;
+  imports!: Table<ImportRow, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -72,6 +83,7 @@ export class EventoryDB extends Dexie {
       reverts: 'id',
       journal: 'version',
       meta: 'key',
+      imports: 'id, at',
     });
   }
 }

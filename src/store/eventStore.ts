@@ -6,7 +6,7 @@ import type { InventoryEvent } from '../domain/events';
 import { historyKey } from '../domain/history';
 import { keyAndSort, type Keyed } from './sortKeyed';
 import { makeYielder } from './yieldToMain';
-import { EventoryDB, JOURNAL_KEEP, PAGE_SIZE, PAGE_SPLIT, SNAPSHOT_FORMAT, type HeadRow, type JournalRow, type PageRow, type RevertRow, type SnapshotRow } from './db';
+import { EventoryDB, JOURNAL_KEEP, PAGE_SIZE, PAGE_SPLIT, SNAPSHOT_FORMAT, type HeadRow, type ImportRow, type JournalRow, type PageRow, type RevertRow, type SnapshotRow } from './db';
 
 export const EMPTY_HEAD: HeadRow = { version: 0, count: 0, lastKey: '' };
 
@@ -16,6 +16,16 @@ export type AppendResult =
 
 /** Page rows per bulkPut inside an import's transaction (about 20k events, ~20 ms of cloning). */
 const PUT_SLICE = 20;
+
+function isSound(row: SnapshotRow): boolean {
+  return (
+    row.format === SNAPSHOT_FORMAT &&
+    typeof row.key === 'string' &&
+    Number.isInteger(row.eventCount) &&
+    Array.isArray(row.items) &&
+    row.items.every((i) => i && typeof i.id === 'string' && typeof i.stock === 'object' && i.stock !== null)
+  );
+}
 
 function revertRows(keyed: readonly Keyed[], opts: AppendOptions): RevertRow[] {
   const inBatch = new Map<string, string>();
@@ -38,6 +48,8 @@ export interface AppendOptions {
   targetKey?: (id: string) => string | undefined;
   /** A large write (import): other tabs reload instead of reading it from the journal. */
   bulk?: boolean;
+  /** Record the write as an import (same transaction), so it can be undone as a group. */
+  importRecord?: Omit<ImportRow, 'eventIds'>;
 }
 
 const byKey = (a: Keyed, b: Keyed) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
@@ -96,7 +108,7 @@ export class EventStore {
     const maxKey = keyed[keyed.length - 1]![0];
     const reverts = revertRows(keyed, opts);
 
-    const result = await db.transaction('rw', [db.pages, db.snapshots, db.reverts, db.journal, db.meta], async () => {
+    const result = await db.transaction('rw', [db.pages, db.snapshots, db.reverts, db.journal, db.meta, db.imports], async () => {
       const head = await this.readHead();
       if (head.version !== expectedVersion) return { ok: false as const, head };
       // Slices of pages: each put() clones its value synchronously, so one bulkPut of a million events would
@@ -104,6 +116,7 @@ export class EventStore {
       for (let i = 0; i < writes.length; i += PUT_SLICE) await db.pages.bulkPut(writes.slice(i, i + PUT_SLICE));
       if (minKey <= head.lastKey) await db.snapshots.where('key').aboveOrEqual(minKey).delete();
       if (reverts.length) await db.reverts.bulkPut(reverts);
+      if (opts.importRecord) await db.imports.put({ ...opts.importRecord, eventIds: keyed.map((k) => k[1].id) });
       const next: HeadRow = {
         version: head.version + 1,
         count: head.count + keyed.length,
@@ -199,10 +212,25 @@ export class EventStore {
     return found;
   }
 
-  /** Snapshots at or before `key`, newest first. */
-  async snapshotsAtOrBefore(key: string): Promise<SnapshotRow[]> {
-    const rows = await this.db.snapshots.where('key').belowOrEqual(key).reverse().limit(8).toArray();
-    return rows.filter((r) => r.format === SNAPSHOT_FORMAT);
+  /**
+   * Snapshots at or before `key`, newest first. A snapshot of another format or with a damaged shape is
+   * skipped (the state is then folded from an older one, or from the log): it is a cache, never the truth.
+   */
+  async *snapshotsAtOrBefore(key: string): AsyncGenerator<SnapshotRow> {
+    let upper = key;
+    let inclusive = true;
+    for (;;) {
+      const rows = await this.db.snapshots
+        .where('key')
+        .between('', upper, true, inclusive)
+        .reverse()
+        .limit(4)
+        .toArray();
+      for (const row of rows) if (isSound(row)) yield row;
+      if (rows.length < 4) return;
+      upper = rows[rows.length - 1]!.key;
+      inclusive = false;
+    }
   }
 
   async putSnapshot(row: SnapshotRow): Promise<void> {
@@ -211,6 +239,23 @@ export class EventStore {
 
   async deleteSnapshots(): Promise<void> {
     await this.db.snapshots.clear();
+  }
+
+  /** Imports, newest first. */
+  async imports(): Promise<Omit<ImportRow, 'eventIds'>[]> {
+    const rows = await this.db.imports.orderBy('at').reverse().toArray();
+    return rows.map(({ eventIds: _ids, ...r }) => r);
+  }
+
+  async importedIds(id: string): Promise<string[] | undefined> {
+    return (await this.db.imports.get(id))?.eventIds;
+  }
+
+  /** Event ids carrying `correlationId` (one user action), searching from the newest. */
+  async idsOfGroup(correlationId: string): Promise<string[]> {
+    const ids: string[] = [];
+    for await (const chunk of this.readBackward()) for (const e of chunk) if (e.correlationid === correlationId && e.type !== 'EventsReverted') ids.push(e.id);
+    return ids;
   }
 
   async reverts(): Promise<RevertRow[]> {
