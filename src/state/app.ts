@@ -2,7 +2,7 @@
 // clock, ids, and other tabs (BroadcastChannel); components never import the store.
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Command } from '../domain/commands';
-import type { EventType, InventoryEvent } from '../domain/events';
+import { DATA_VERSION, type EventType, type InventoryEvent } from '../domain/events';
 import { historyKey, keyAtTime, timeKey } from '../domain/history';
 import { uuidv7Generator } from '../domain/ids';
 import { emptyState, type InventoryState } from '../domain/inventory';
@@ -57,6 +57,7 @@ async function open(dbName?: string): Promise<void> {
   try {
     await db.open();
     const store = new EventStore(db);
+    await checkDataVersion(store);
     const source = await deviceSource(store);
     const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(CHANNEL);
     const engine = new Engine({
@@ -84,6 +85,17 @@ async function open(dbName?: string): Promise<void> {
     status$.value = { kind: 'error', message };
     throw err;
   }
+}
+
+/**
+ * A tab of an older release must not write into a log that a newer release has written: it could not read the
+ * newer events and would append ones the newer release misreads. The newest data version ever written is kept.
+ */
+async function checkDataVersion(store: EventStore): Promise<void> {
+  const seen = (await store.getMeta<number>('dataVersion')) ?? 0;
+  if (seen > DATA_VERSION) {
+    problem$.value = { kind: 'outdated', message: 'This data was saved by a newer version of Eventory. Reload the page to get the newer version; until then this tab will not change anything.' };
+  } else if (seen < DATA_VERSION) await store.setMeta('dataVersion', DATA_VERSION);
 }
 
 async function deviceSource(store: EventStore): Promise<string> {
@@ -162,6 +174,7 @@ export async function* exportEvents(): AsyncGenerator<InventoryEvent[]> {
 }
 
 export async function importEvents(events: InventoryEvent[], opts?: ImportOptions): Promise<ImportResult> {
+  if (problem$.value?.kind === 'outdated') return { ok: false, error: problem$.value.message };
   try {
     return await importInto(engine(), events, opts);
   } catch (err) {
