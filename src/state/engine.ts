@@ -4,7 +4,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { decide, refuse, type Command } from '../domain/commands';
 import { LIMITS, type InventoryEvent } from '../domain/events';
-import { historyKey, revertedAt, type RevertRecord } from '../domain/history';
+import { historyKey, revertedAt, timeKey, TIME_KEY_LENGTH, type RevertRecord } from '../domain/history';
 import { emptyState, fold, type InventoryState } from '../domain/inventory';
 import { decideRevert, findDependents } from '../domain/revert';
 import type { FieldErrors } from '../domain/validation';
@@ -181,7 +181,8 @@ export class Engine {
       return;
     }
     const hasRevert = events.some((e) => e.type === 'EventsReverted');
-    if (hasRevert) this.setReverts(await this.store.reverts());
+    // Also when only old reverts exist: an event arriving after a revert that names it changes that revert.
+    if (hasRevert || this.reverts.length) this.setReverts(await this.store.reverts());
     let state: InventoryState;
     if (!hasRevert && sorted.length > 0 && sorted[0]![0] > oldKey) {
       const appended = sorted.map((s) => s[1]);
@@ -215,11 +216,13 @@ export class Engine {
   }
 
   private context(correlationId?: string) {
-    const last = this.headRow.lastKey.slice(0, 23) + 'Z';
-    const now = this.deps.clock().toISOString();
-    // Never record a time before the head of history: a clock that went backwards would make every command a
-    // late event (a re-fold). Ties at the same time are ordered by the (monotonic) UUIDv7 id.
-    const time = this.headRow.lastKey && now < last ? last : now;
+    // A command is decided against the head, so it must land after the head in history: if the clock is at or
+    // behind the last event (a clock that went back, or another device's event at this very millisecond whose id
+    // sorts after ours), record it one millisecond after that event. Otherwise a count made by another device at
+    // the same instant could silently override what the user just did.
+    const now = this.deps.clock();
+    const lastMs = this.headRow.lastKey ? Date.parse(`${this.headRow.lastKey.slice(0, 23)}Z`) : -Infinity;
+    const time = timeKey(now.toISOString())! > this.headRow.lastKey.slice(0, TIME_KEY_LENGTH) ? now.toISOString() : new Date(lastMs + 1).toISOString();
     return { now: time, newId: this.deps.newId, source: this.deps.source, ...(correlationId ? { correlationId } : {}) };
   }
 
@@ -297,7 +300,9 @@ export class Engine {
     // The earliest event whose inclusion changes: a target, or (for a redo) what the undone revert named.
     let earliest = newKey;
     for (const id of pending) {
-      const k = this.reverts.find((x) => x.id === id)?.minTargetKey ?? keyOf.get(id)!;
+      const own = keyOf.get(id)!;
+      const undone = this.reverts.find((x) => x.id === id)?.minTargetKey;
+      const k = undone !== undefined && undone < own ? undone : own;
       if (k < earliest) earliest = k;
     }
     const start = await this.stateBefore(earliest);

@@ -17,6 +17,38 @@ export type AppendResult =
 /** Page rows per bulkPut inside an import's transaction (about 20k events, ~20 ms of cloning). */
 const PUT_SLICE = 20;
 
+/**
+ * New revert rows plus the existing ones whose `minTargetKey` drops: a revert's history changes from the earliest
+ * event it affects — what it names, and, through a revert it names (redo), what that one named. An event that
+ * arrives after a revert naming it (merges bring events in any order) lowers that revert's key too.
+ */
+function settleReverts(existing: RevertRow[], added: RevertRow[], keyed: readonly Keyed[]): RevertRow[] {
+  if (existing.length === 0 && added.length === 0) return [];
+  const all = new Map(existing.map((r) => [r.id, r]));
+  for (const r of added) all.set(r.id, r);
+  const inBatch = new Map<string, string>();
+  for (const [k, e] of keyed) inBatch.set(e.id, k);
+  const changed = new Set(added.map((r) => r.id));
+  for (let again = true; again; ) {
+    again = false;
+    for (const r of all.values()) {
+      let m = r.minTargetKey;
+      for (const id of r.eventIds) {
+        const k = inBatch.get(id);
+        if (k !== undefined && k < m) m = k;
+        const sub = all.get(id);
+        if (sub && sub.minTargetKey < m) m = sub.minTargetKey;
+      }
+      if (m < r.minTargetKey) {
+        all.set(r.id, { ...r, minTargetKey: m });
+        changed.add(r.id);
+        again = true;
+      }
+    }
+  }
+  return [...changed].map((id) => all.get(id)!);
+}
+
 function isSound(row: SnapshotRow): boolean {
   return (
     row.format === SNAPSHOT_FORMAT &&
@@ -115,7 +147,8 @@ export class EventStore {
       // be a single long task. Awaiting between slices keeps the transaction alive and the page responsive.
       for (let i = 0; i < writes.length; i += PUT_SLICE) await db.pages.bulkPut(writes.slice(i, i + PUT_SLICE));
       if (minKey <= head.lastKey) await db.snapshots.where('key').aboveOrEqual(minKey).delete();
-      if (reverts.length) await db.reverts.bulkPut(reverts);
+      const settled = settleReverts(await db.reverts.toArray(), reverts, keyed);
+      if (settled.length) await db.reverts.bulkPut(settled);
       if (opts.importRecord) await db.imports.put({ ...opts.importRecord, eventIds: keyed.map((k) => k[1].id) });
       const next: HeadRow = {
         version: head.version + 1,
@@ -179,14 +212,11 @@ export class EventStore {
 
   /** Events with key < `beforeKey`, newest first, a page at a time. */
   async *readBackward(beforeKey: string = '\uffff', pagesPerRead = 4): AsyncGenerator<InventoryEvent[]> {
-    let upper = beforeKey;
-    let firstRound = true;
+    // The page holding `beforeKey` starts at or below it; every later read takes the pages below the last one.
+    let query = this.db.pages.where('lo').belowOrEqual(beforeKey);
     for (;;) {
-      // The page holding `beforeKey` starts at or below it; later pages start above it.
-      const rows = await this.db.pages.where('lo').belowOrEqual(upper).reverse().limit(pagesPerRead).toArray();
-      const fresh = firstRound ? rows : rows.filter((r) => r.lo < upper);
-      if (fresh.length === 0) return;
-      for (const row of fresh) {
+      const rows = await query.reverse().limit(pagesPerRead).toArray();
+      for (const row of rows) {
         const out: InventoryEvent[] = [];
         for (let i = row.events.length - 1; i >= 0; i--) {
           const e = row.events[i]!;
@@ -194,9 +224,10 @@ export class EventStore {
         }
         if (out.length) yield out;
       }
-      upper = fresh[fresh.length - 1]!.lo;
-      firstRound = false;
-      if (upper === '') return;
+      if (rows.length < pagesPerRead) return;
+      const lowest = rows[rows.length - 1]!.lo;
+      if (lowest === '') return;
+      query = this.db.pages.where('lo').below(lowest);
     }
   }
 
