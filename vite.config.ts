@@ -1,8 +1,73 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
-// The PWA plugin (service worker, manifest) is configured in src/pwa/; see README "Offline".
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+// Shown on the Storage page. EVENTORY_BUILD_ID lets the e2e update test build two distinguishable versions.
+const APP_BUILD = process.env.EVENTORY_BUILD_ID ?? new Date().toISOString();
+
+const THEME_COLOR = '#1f4e79';
+const BACKGROUND_COLOR = '#f6f4ef';
+
+// Favicon links live here, next to the icons in public/ that scripts/make-icons.mjs generates.
+function iconLinks(): Plugin {
+  return {
+    name: 'eventory-icon-links',
+    transformIndexHtml: () => [
+      { tag: 'link', attrs: { rel: 'icon', href: '/favicon.ico', sizes: '32x32' }, injectTo: 'head' },
+      { tag: 'link', attrs: { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' }, injectTo: 'head' },
+      { tag: 'link', attrs: { rel: 'apple-touch-icon', href: '/apple-touch-icon.png' }, injectTo: 'head' },
+    ],
+  };
+}
+
 export default defineConfig({
-  plugins: [preact()],
+  plugins: [
+    preact(),
+    iconLinks(),
+    VitePWA({
+      // 'prompt': a new version waits until the user clicks "Reload to update" (src/pwa/UpdateBanner.tsx);
+      // the app never reloads under someone typing. Registration is ours (src/pwa/register.ts).
+      registerType: 'prompt',
+      injectRegister: false,
+      // globPatterns below already precache public/ (icons, favicons); listing them again would duplicate entries.
+      includeManifestIcons: false,
+      manifest: {
+        id: '/',
+        name: 'Eventory',
+        short_name: 'Eventory',
+        description: 'An offline-first inventory that keeps every change: history, time travel and backups, all in your browser.',
+        lang: 'en',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: THEME_COLOR,
+        background_color: BACKGROUND_COLOR,
+        categories: ['productivity', 'business', 'utilities'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The whole app shell, icons included, so that a first visit is enough to work offline. The plugin adds
+        // manifest.webmanifest itself; matching it here too would list it twice.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
+        // Deep links (/item/x, /history?...) are client routes: serve the shell for any navigation.
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        // Nothing is fetched at runtime from anywhere else: no runtimeCaching, no third-party hosts.
+        clientsClaim: false,
+        skipWaiting: false,
+      },
+    }),
+  ],
+  define: {
+    __APP_VERSION__: JSON.stringify(pkg.version),
+    __APP_BUILD__: JSON.stringify(APP_BUILD),
+  },
   build: { target: 'es2022', sourcemap: true },
 });

@@ -33,6 +33,9 @@ export function describeOpenError(err: unknown): string {
   if (n.includes('InvalidStateError') || n.includes('MissingAPIError') || n.includes('SecurityError')) {
     return 'This browser will not let Eventory store data here (private browsing, or storage is disabled for this site). Your inventory cannot be saved until storage is allowed.';
   }
-  const msg = err instanceof Error ? err.message : String(err);
+  // Dexie repeats the browser's message in its own; the innermost one is what the browser said.
+  let msg = err instanceof Error ? err.message : String(err);
+  let inner = (err as { inner?: unknown } | undefined)?.inner as { message?: string; inner?: unknown } | undefined;
+  for (let i = 0; inner && i < 5; i++, inner = inner.inner as typeof inner) if (inner.message) msg = inner.message;
   return `Eventory could not use the browser's storage: ${msg}`;
 }

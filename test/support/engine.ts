@@ -36,7 +36,9 @@ export function freshDbName(): string {
   return `eventory-test-${Date.now()}-${dbCounter++}`;
 }
 
-export async function makeEngine(opts: { name?: string; clock?: TestClock; seed?: number; source?: string } = {}) {
+export async function makeEngine(
+  opts: { name?: string; clock?: TestClock; seed?: number; source?: string; beforeLoad?: (store: EventStore) => void } = {},
+) {
   const name = opts.name ?? freshDbName();
   const clock = opts.clock ?? testClock();
   const db = new EventoryDB(name);
@@ -48,6 +50,7 @@ export async function makeEngine(opts: { name?: string; clock?: TestClock; seed?
     newId: uuidv7Generator(() => clock.now().getTime(), seededRandom(opts.seed ?? 7)),
     source: opts.source ?? 'eventory:device:test',
   });
+  opts.beforeLoad?.(store);
   await engine.load();
   return { engine, store, db, name, clock };
 }

@@ -1,0 +1,46 @@
+// The export file of spec §1 and §5, assembled from chunks of events as Blob parts: a million events never
+// become one string. `events` is the last key and each event sits on its own line, so a reader may stream
+// the file line by line, and a plain JSON.parse of the whole file works too.
+import type { InventoryEvent } from '../domain/events';
+import { FORMAT, FORMAT_VERSION } from './validate';
+import { timeSlicer } from './yieldTask';
+
+export interface BuildOptions {
+  signal?: AbortSignal;
+  /** Events written so far, of `total` (an estimate known before the first chunk; progress only). */
+  onProgress?: (done: number, total: number) => void;
+  total?: number;
+  exportedAt?: Date;
+}
+export type BuildResult = { ok: true; blob: Blob; eventCount: number } | { ok: false; error: string };
+
+export const EXPORT_CANCELLED = 'Export cancelled.';
+
+/** The opening line. `eventCount` is written before the events, so the header is made after counting them. */
+export function exportHeader(eventCount: number, exportedAt: Date): string {
+  return `{"format":"${FORMAT}","formatVersion":${FORMAT_VERSION},"exportedAt":${JSON.stringify(exportedAt.toISOString())},"eventCount":${eventCount},"events":[\n`;
+}
+
+/**
+ * Builds the file from `chunks` (the log in history order). Each event is `JSON.stringify` of the stored
+ * object, so its keys keep the order they were imported or recorded in: export, import, export is identical.
+ */
+export async function buildExport(chunks: AsyncIterable<InventoryEvent[]>, opts: BuildOptions = {}): Promise<BuildResult> {
+  const exportedAt = opts.exportedAt ?? new Date();
+  const parts: Blob[] = [];
+  const slicer = timeSlicer();
+  let count = 0;
+  for await (const chunk of chunks) {
+    if (opts.signal?.aborted) return { ok: false, error: EXPORT_CANCELLED };
+    if (chunk.length === 0) continue;
+    const lines = new Array<string>(chunk.length);
+    for (let i = 0; i < chunk.length; i++) lines[i] = JSON.stringify(chunk[i]);
+    // A Blob per chunk lets the browser keep the bytes outside the JavaScript heap.
+    parts.push(new Blob([count === 0 ? '' : ',\n', lines.join(',\n')]));
+    count += chunk.length;
+    opts.onProgress?.(count, Math.max(count, opts.total ?? 0));
+    await slicer.maybeYield();
+  }
+  const blob = new Blob([exportHeader(count, exportedAt), ...parts, count === 0 ? ']}\n' : '\n]}\n'], { type: 'application/json' });
+  return { ok: true, blob, eventCount: count };
+}

@@ -1,0 +1,120 @@
+// From the text of a file to the events to import (spec §4), or the one message that says why not. Nothing is
+// written here: the whole file is checked before the engine sees any of it.
+import type { InventoryEvent } from '../domain/events';
+import { canonical } from './canonical';
+import { CANCELLED, eventLabel, formatCount } from './describe';
+import { upcastEvent, upcastLegacy, type VersionedEvent } from './upcast';
+import { checkEvent, checkHeader } from './validate';
+import { timeSlicer } from './yieldTask';
+
+export type ParsedLog =
+  | { ok: true; events: InventoryEvent[]; /** Repeats of an event inside the file, dropped. */ duplicates: number; legacy: boolean }
+  | { ok: false; error: string };
+
+export interface ParseOptions {
+  signal?: AbortSignal;
+  /** Events checked so far, of `total`. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+// 64 opening brackets in a row (only numbers or spaces between): no event log nests like that, but a "JSON
+// bomb" does, and V8 takes about a microsecond per level to parse one. Refusing it up front costs ~1 ms per MB.
+const NESTING_BOMB = /(?:[[{][^[\]{}"]{0,16}){64}/;
+
+/** True when the text stops inside a string or with brackets still open: cut off, not merely malformed. */
+export function looksTruncated(text: string): boolean {
+  // Strings are matched as a whole ("unrolled" so a long string costs no regexp backtracking per character).
+  const re = /"[^"\\]*(?:\\[\s\S][^"\\]*)*("?)|[[\]{}]/g;
+  let depth = 0;
+  try {
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const t = m[0];
+      if (t[0] === '"') {
+        if (m[1] !== '"') return true;
+      } else depth += t === '[' || t === '{' ? 1 : -1;
+    }
+  } catch {
+    return false;
+  }
+  return depth > 0;
+}
+
+function lineAndColumn(text: string, pos: number): string {
+  let line = 1;
+  let last = -1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < pos; i = text.indexOf('\n', i + 1)) {
+    line++;
+    last = i;
+  }
+  return `line ${formatCount(line)}, column ${formatCount(pos - last)}`;
+}
+
+function parseJson(text: string): { ok: true; doc: unknown } | { ok: false; error: string } {
+  if (text.trim() === '') return { ok: false, error: 'The file is empty.' };
+  if (NESTING_BOMB.test(text)) return { ok: false, error: 'The file is nested too deeply (64 levels or more) to be an event log.' };
+  try {
+    return { ok: true, doc: JSON.parse(text) };
+  } catch (err) {
+    if (!(err instanceof SyntaxError)) return { ok: false, error: 'The file is too large or too deeply nested to read.' };
+    if (looksTruncated(text)) {
+      return { ok: false, error: 'The file ends before its JSON is complete: it looks truncated (cut off before its end). Use a complete copy.' };
+    }
+    const pos = /position (\d+)/.exec(err.message);
+    const where = pos ? ` (error at ${lineAndColumn(text, Number(pos[1]))})` : '';
+    return { ok: false, error: `The file is not valid JSON${where}. Is it an Eventory export?` };
+  }
+}
+
+/** Drops exact repeats of an event (same id, same content); the same id with other content is refused. */
+function dropRepeats(events: InventoryEvent[]): { ok: true; events: InventoryEvent[]; duplicates: number } | { ok: false; error: string } {
+  const first = new Map<string, number>();
+  const out: InventoryEvent[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    const j = first.get(e.id);
+    if (j === undefined) {
+      first.set(e.id, i);
+      out.push(e);
+    } else if (canonical(events[j]) !== canonical(e)) {
+      return {
+        ok: false,
+        error: `${eventLabel(i, e.id)} has the same id as event ${formatCount(j + 1)} but different content. The file is inconsistent; nothing was imported.`,
+      };
+    }
+  }
+  return { ok: true, events: out, duplicates: events.length - out.length };
+}
+
+export async function parseLog(text: string, opts: ParseOptions = {}): Promise<ParsedLog> {
+  const parsed = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (!parsed.ok) return parsed;
+  if (opts.signal?.aborted) return { ok: false, error: CANCELLED };
+  const { doc } = parsed;
+
+  if (Array.isArray(doc)) {
+    const legacy = await upcastLegacy(doc, opts);
+    if (!legacy.ok) return legacy;
+    const unique = dropRepeats(legacy.events);
+    return unique.ok ? { ...unique, legacy: true } : unique;
+  }
+
+  const problem = checkHeader(doc);
+  if (problem) return { ok: false, error: problem };
+  const raw = (doc as { events: unknown[] }).events;
+  const slicer = timeSlicer();
+  const events: InventoryEvent[] = new Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const error = checkEvent(raw[i], i);
+    if (error) return { ok: false, error };
+    events[i] = upcastEvent(raw[i] as VersionedEvent);
+    if (i % 1024 === 0) {
+      if (opts.signal?.aborted) return { ok: false, error: CANCELLED };
+      opts.onProgress?.(i, raw.length);
+      await slicer.maybeYield();
+    }
+  }
+  opts.onProgress?.(raw.length, raw.length);
+  const unique = dropRepeats(events);
+  return unique.ok ? { ...unique, legacy: false } : unique;
+}
+

@@ -1,0 +1,61 @@
+// Reading a user's file as text: streamed, so progress shows and a cancel takes effect between chunks, and
+// decoded strictly, so a file that is not UTF-8 (a spreadsheet, an image, a UTF-16 export) is refused with a
+// message instead of being read as garbage with U+FFFD in every name.
+import { CANCELLED, formatCount } from './describe';
+
+/** Largest file read: V8 strings hold at most ~536 M UTF-16 units, and parsing needs several times the size. */
+export const MAX_FILE_BYTES = 500 * 1024 * 1024;
+
+export type TextResult = { ok: true; text: string } | { ok: false; error: string };
+export interface ReadOptions {
+  signal?: AbortSignal;
+  onProgress?: (doneBytes: number, totalBytes: number) => void;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+
+export async function readText(file: Blob, opts: ReadOptions = {}): Promise<TextResult> {
+  if (file.size === 0) return { ok: false, error: 'The file is empty.' };
+  if (file.size > MAX_FILE_BYTES) {
+    return { ok: false, error: `The file is too large to import (${mb(file.size)}; the limit is ${mb(MAX_FILE_BYTES)}).` };
+  }
+  // fatal: invalid UTF-8 throws. The default ignoreBOM=false strips a leading byte order mark.
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const reader = file.stream().getReader();
+  const parts: string[] = [];
+  let done = 0;
+  try {
+    for (;;) {
+      if (opts.signal?.aborted) {
+        await reader.cancel().catch(() => undefined);
+        return { ok: false, error: CANCELLED };
+      }
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      try {
+        parts.push(decoder.decode(chunk.value, { stream: true }));
+      } catch {
+        await reader.cancel().catch(() => undefined);
+        return { ok: false, error: `The file is not UTF-8 text: it has invalid bytes after byte ${formatCount(done)}. Eventory files are UTF-8 JSON; is this the right file?` };
+      }
+      done += chunk.value.byteLength;
+      opts.onProgress?.(done, file.size);
+    }
+    try {
+      parts.push(decoder.decode());
+    } catch {
+      return { ok: false, error: 'The file ends in the middle of a character: it looks truncated (cut off before its end). Use a complete copy.' };
+    }
+  } catch {
+    return { ok: false, error: 'The file could not be read. It may have been moved or changed while reading; choose it again.' };
+  } finally {
+    reader.releaseLock();
+  }
+  try {
+    const text = parts.join('');
+    // A BOM can survive decoding when a tool wrote two of them; JSON.parse refuses it, a user would not care.
+    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch {
+    return { ok: false, error: `The file is too large to import (${mb(file.size)}).` };
+  }
+}

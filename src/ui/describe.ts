@@ -1,0 +1,109 @@
+// Words for events: a sentence for toasts ("Added 3 × Sword at Shelf A") and a compact change line for history
+// rows ("+3 at Shelf A (purchase) — note"). Every event type is worded here, in one switch each.
+import { assertNever, ITEM_FIELDS, type Attributes, type InventoryEvent, type ItemField } from '../domain/events';
+import type { Item } from '../domain/inventory';
+import { amountOf, atLocation, locationName, plural, qty, signed } from './format';
+
+export type ItemLookup = (id: string) => Item | undefined;
+
+const FIELD_LABELS: Record<ItemField, string> = {
+  name: 'Name',
+  sku: 'SKU',
+  category: 'Category',
+  unit: 'Unit',
+  minQuantity: 'Minimum',
+  notes: 'Notes',
+  attributes: 'Attributes',
+};
+
+const attrs = (a: Attributes): string =>
+  Object.entries(a)
+    .map(([k, v]) => `${k}: ${typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v)}`)
+    .join(', ');
+
+function fieldValue(v: unknown): string {
+  if (v === undefined || v === null || v === '') return '—';
+  if (typeof v === 'object') return attrs(v as Attributes) || '—';
+  return String(v);
+}
+
+/** Where, inside a sentence: "at Shelf A" or "(unassigned)". */
+const place = (loc: string | undefined) => (loc ? `at ${loc}` : '(unassigned)');
+
+const quoted = (item: Item | undefined, id: string) => `“${item?.name ?? id}”`;
+
+/** A sentence about one event, for toasts and screen readers. */
+export function eventSentence(e: InventoryEvent, lookup: ItemLookup): string {
+  if (e.type === 'EventsReverted') return `Undid ${plural(e.data.eventIds.length, 'change')}`;
+  const item = lookup(e.data.itemId);
+  switch (e.type) {
+    case 'ItemCreated':
+      return `Created “${e.data.name}”`;
+    case 'ItemUpdated': {
+      const fields = ITEM_FIELDS.filter((f) => e.data.changes[f]).map((f) => FIELD_LABELS[f].toLowerCase());
+      return `Edited ${quoted(item, e.data.itemId)}: ${fields.join(', ')}`;
+    }
+    case 'StockAdded':
+      return `Added ${amountOf(e.data.quantity, item)} ${place(e.data.location)}`;
+    case 'StockRemoved':
+      return `Removed ${amountOf(e.data.quantity, item)} ${e.data.location ? `from ${e.data.location}` : '(unassigned)'}`;
+    case 'StockMoved':
+      return `Moved ${amountOf(e.data.quantity, item)} from ${locationName(e.data.from)} to ${locationName(e.data.to)}`;
+    case 'StockCounted':
+      return `Counted ${amountOf(e.data.counted, item)} ${place(e.data.location)}${expectation(e.data.counted, e.data.expected)}`;
+    case 'ItemArchived':
+      return `Archived ${quoted(item, e.data.itemId)}`;
+    case 'ItemRestored':
+      return `Restored ${quoted(item, e.data.itemId)}`;
+    default:
+      return assertNever(e);
+  }
+}
+
+/** Summary of the events of one action (usually one event). */
+export function resultSentence(events: readonly InventoryEvent[], lookup: ItemLookup): string {
+  if (events.length === 0) return 'Nothing changed';
+  const first = eventSentence(events[0]!, lookup);
+  return events.length === 1 ? first : `${first} and ${plural(events.length - 1, 'more change')}`;
+}
+
+function expectation(counted: number, expected: number | undefined): string {
+  if (expected === undefined) return '';
+  const diff = counted - expected;
+  return diff === 0 ? ` (as expected)` : ` (expected ${qty(expected)}, ${signed(diff)})`;
+}
+
+const tail = (reason: string | undefined, note: string | undefined): string =>
+  (reason ? ` (${reason})` : '') + (note ? ` — ${note}` : '');
+
+/** What an event changed, as a history row reads it within its item: "+3 at Shelf A (purchase) — note". */
+export function changeLine(e: InventoryEvent): string {
+  switch (e.type) {
+    case 'ItemCreated': {
+      const extra = (['sku', 'category', 'unit', 'minQuantity'] as const)
+        .filter((f) => e.data[f] !== undefined)
+        .map((f) => `${FIELD_LABELS[f]}: ${fieldValue(e.data[f])}`);
+      return [`Created “${e.data.name}”`, ...extra].join(' · ');
+    }
+    case 'ItemUpdated':
+      return ITEM_FIELDS.filter((f) => e.data.changes[f])
+        .map((f) => `${FIELD_LABELS[f]}: ${fieldValue(e.data.changes[f]!.from)} → ${fieldValue(e.data.changes[f]!.to)}`)
+        .join(' · ');
+    case 'StockAdded':
+      return `${signed(e.data.quantity)} ${atLocation(e.data.location)}${e.data.unitCost !== undefined ? ` @ ${e.data.unitCost} each` : ''}${tail(e.data.reason, e.data.note)}`;
+    case 'StockRemoved':
+      return `${signed(-e.data.quantity)} ${atLocation(e.data.location)}${tail(e.data.reason, e.data.note)}`;
+    case 'StockMoved':
+      return `Moved ${qty(e.data.quantity)} from ${locationName(e.data.from)} to ${locationName(e.data.to)}`;
+    case 'StockCounted':
+      return `Counted ${qty(e.data.counted)}${e.data.location ? ` at ${e.data.location}` : ''}${expectation(e.data.counted, e.data.expected)}`;
+    case 'ItemArchived':
+      return 'Archived';
+    case 'ItemRestored':
+      return 'Restored';
+    case 'EventsReverted':
+      return `Undo of ${plural(e.data.eventIds.length, 'change')}${e.data.reason ? ` (${e.data.reason})` : ''}`;
+    default:
+      return assertNever(e);
+  }
+}

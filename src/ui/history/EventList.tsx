@@ -1,0 +1,103 @@
+// A list of events, newest first: when, what changed, on which item; undone events struck through; Undo/Redo.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { EVENT_LABELS, itemIdOf, type InventoryEvent } from '../../domain/events';
+import { inventory, revertedIds } from '../../state/app';
+import { redoEvent, undoEvent } from '../actions';
+import { changeLine, eventSentence } from '../describe';
+import { when } from '../format';
+import { Link, itemPath } from '../router';
+import type { Paged } from './usePagedHistory';
+
+interface Props {
+  paged: Paged;
+  /** Show the item's name with each event (the whole-log history); not needed on an item's own page. */
+  showItem: boolean;
+  /** Load further pages when the end of the list scrolls into view. */
+  infinite?: boolean;
+  emptyText: string;
+}
+
+export function EventList({ paged, showItem, infinite = false, emptyText }: Props) {
+  const byId = new Map(paged.events.map((e) => [e.id, e]));
+  return (
+    <div class="events">
+      {paged.error && (
+        <p class="form-alert" role="alert">
+          {paged.error}
+        </p>
+      )}
+      {paged.events.length === 0 && !paged.loading && !paged.error && <p class="muted empty-small">{emptyText}</p>}
+      <ol class="event-list">
+        {paged.events.map((e) => (
+          <EventRow key={e.id} e={e} showItem={showItem} byId={byId} />
+        ))}
+      </ol>
+      <div class="list-end">
+        {paged.loading && <p class="muted" role="status">Loading…</p>}
+        {!paged.loading && !paged.done && (
+          <button type="button" class="btn btn-secondary" onClick={paged.loadMore}>
+            Load more
+          </button>
+        )}
+        {paged.done && paged.events.length > 0 && <p class="muted">That is the beginning of the history.</p>}
+        {/* Re-created after each page: an observer reports only changes, and the end may still be in view. */}
+        {infinite && !paged.done && !paged.loading && <Sentinel key={paged.events.length} onVisible={paged.loadMore} />}
+      </div>
+    </div>
+  );
+}
+
+function Sentinel({ onVisible }: { onVisible: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const latest = useRef(onVisible);
+  latest.current = onVisible;
+  useEffect(() => {
+    const io = new IntersectionObserver((entries) => entries.some((x) => x.isIntersecting) && latest.current(), { rootMargin: '400px' });
+    io.observe(ref.current!);
+    return () => io.disconnect();
+  }, []);
+  return <div ref={ref} class="sentinel" aria-hidden="true" />;
+}
+
+function targetsLine(e: InventoryEvent, byId: Map<string, InventoryEvent>): string | undefined {
+  if (e.type !== 'EventsReverted') return undefined;
+  const known = e.data.eventIds.map((id) => byId.get(id)).filter((x): x is InventoryEvent => x !== undefined);
+  if (known.length === 0) return undefined;
+  const lookup = (id: string) => inventory.value.items.get(id);
+  return known.slice(0, 3).map((t) => eventSentence(t, lookup)).join('; ') + (known.length > 3 ? '; …' : '');
+}
+
+function EventRow({ e, showItem, byId }: { e: InventoryEvent; showItem: boolean; byId: Map<string, InventoryEvent> }) {
+  const undone = revertedIds.value.has(e.id);
+  const [busy, setBusy] = useState(false);
+  const itemId = itemIdOf(e);
+  const item = itemId === undefined ? undefined : inventory.value.items.get(itemId);
+  const sentence = eventSentence(e, (id) => inventory.value.items.get(id));
+  const targets = targetsLine(e, byId);
+  const act = async () => {
+    setBusy(true);
+    await (undone ? redoEvent(e) : undoEvent(e));
+    setBusy(false);
+  };
+  return (
+    <li class={`event${undone ? ' event-undone' : ''}`}>
+      <div class="event-meta">
+        <time dateTime={e.time}>{when(e.time, true)}</time>
+        <span class={`event-type type-${e.type}`}>{EVENT_LABELS[e.type]}</span>
+        {undone && <span class="badge badge-muted">undone</span>}
+      </div>
+      <div class="event-main">
+        {showItem && itemId !== undefined && (
+          <Link to={itemPath(itemId)} class="event-item">
+            {item?.name ?? itemId}
+          </Link>
+        )}
+        <span class="event-change">{undone ? <s>{changeLine(e)}</s> : changeLine(e)}</span>
+        {targets && <span class="event-targets">Undid: {targets}</span>}
+      </div>
+      <button type="button" class="btn btn-small btn-secondary event-action" disabled={busy} aria-label={`${undone ? 'Redo' : 'Undo'} “${sentence}”`} onClick={() => void act()}>
+        {undone ? 'Redo' : 'Undo'}
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,40 @@
+// Why an item is marked as a conflict (spec §3: merges can leave states no command would allow) and how to fix it.
+import type { Item } from '../../domain/inventory';
+import { locationName, qty, sortedLocations } from '../format';
+
+export function conflictReasons(item: Item, compact: boolean): string[] {
+  const out: string[] = [];
+  if (!item.known) {
+    out.push(
+      compact
+        ? 'Never created on this device'
+        : 'Stock was recorded for this item, but the log here does not say it was ever created (events from another device, without the one that created it). Import the log of the device that created it.',
+    );
+  }
+  for (const [loc, n] of sortedLocations(item.stock)) {
+    if (n >= 0) continue;
+    out.push(
+      compact
+        ? `${qty(n)} at ${locationName(loc)}: count it to fix`
+        : `${locationName(loc)} shows ${qty(n)}: more was removed than was added, which happens when logs of two devices are merged. Count the stock there to set the real number.`,
+    );
+  }
+  return out;
+}
+
+export function ConflictNote({ item, compact = false }: { item: Item; compact?: boolean }) {
+  const reasons = conflictReasons(item, compact);
+  if (reasons.length === 0) return null;
+  return compact ? (
+    <p class="conflict-note">{reasons.join(' · ')}</p>
+  ) : (
+    <div class="conflict-panel">
+      <h2>Conflict</h2>
+      <ul>
+        {reasons.map((r, i) => (
+          <li key={i}>{r}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

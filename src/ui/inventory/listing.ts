@@ -1,0 +1,89 @@
+// Which items the inventory table lists, in what order. Pure: the view's query string maps onto ListOptions.
+import { hasConflict, isLowStock, quantityOf, type Item } from '../../domain/inventory';
+
+export const SORT_KEYS = ['name', 'quantity', 'category', 'unit', 'sku'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type SortDir = 'asc' | 'desc';
+
+export interface ListOptions {
+  query: string;
+  inStockOnly: boolean;
+  showArchived: boolean;
+  sort: SortKey;
+  dir: SortDir;
+}
+
+export const DEFAULT_LIST: ListOptions = { query: '', inStockOnly: false, showArchived: false, sort: 'name', dir: 'asc' };
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/** Search matches name, SKU, category and notes, every word somewhere, ignoring case and accents. */
+export function matches(item: Item, query: string): boolean {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  return words.every((w) => haystack(item).includes(w));
+}
+
+// Items are immutable (a change makes a new object), so the folded search text can be kept per object.
+const haystacks = new WeakMap<Item, string>();
+function haystack(item: Item): string {
+  let h = haystacks.get(item);
+  if (h === undefined) haystacks.set(item, (h = fold([item.name, item.sku, item.category, item.notes].filter(Boolean).join('\n'))));
+  return h;
+}
+
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+
+
+function compare(a: Item, b: Item, key: SortKey): number {
+  switch (key) {
+    case 'quantity':
+      return quantityOf(a) - quantityOf(b);
+    case 'name':
+      return collator.compare(a.name, b.name);
+    default:
+      return collator.compare(a[key] ?? '', b[key] ?? '');
+  }
+}
+
+/** Items without a category (unit, SKU) go last whichever way the column is sorted. */
+function emptiesLast(a: Item, b: Item, key: SortKey): number {
+  if (key !== 'category' && key !== 'unit' && key !== 'sku') return 0;
+  return Number(!a[key]) - Number(!b[key]);
+}
+
+export function listItems(items: Iterable<Item>, o: ListOptions): Item[] {
+  const out: Item[] = [];
+  for (const item of items) {
+    // Unknown items (stock events without a creation) are conflicts: always listed so they get resolved.
+    if (item.archived && !o.showArchived) continue;
+    if (o.inStockOnly && quantityOf(item) <= 0) continue;
+    if (!matches(item, o.query)) continue;
+    out.push(item);
+  }
+  const sign = o.dir === 'asc' ? 1 : -1;
+  return out.sort((a, b) => emptiesLast(a, b, o.sort) || sign * compare(a, b, o.sort) || collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
+}
+
+/** ListOptions from the URL query; unknown values fall back to the defaults. */
+export function optionsFromParams(p: URLSearchParams): ListOptions {
+  const sort = p.get('sort') as SortKey | null;
+  return {
+    query: p.get('q') ?? '',
+    inStockOnly: p.get('instock') === '1',
+    showArchived: p.get('archived') === '1',
+    sort: sort && (SORT_KEYS as readonly string[]).includes(sort) ? sort : DEFAULT_LIST.sort,
+    dir: p.get('dir') === 'desc' ? 'desc' : 'asc',
+  };
+}
+
+export function paramsFromOptions(o: ListOptions, extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return {
+    ...extra,
+    q: o.query || undefined,
+    instock: o.inStockOnly ? '1' : undefined,
+    archived: o.showArchived ? '1' : undefined,
+    sort: o.sort === DEFAULT_LIST.sort && o.dir === 'asc' ? undefined : o.sort,
+    dir: o.dir === 'desc' ? 'desc' : undefined,
+  };
+}

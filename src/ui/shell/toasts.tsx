@@ -1,0 +1,112 @@
+// Notifications after actions. One polite live region holds them; each toast is role="status" (errors
+// role="alert"). Toasts with an action (Undo/Redo) stay longer, and no toast expires while the pointer or the
+// keyboard focus is inside the region, so nobody loses an Undo while reaching for it.
+import { signal } from '@preact/signals';
+import { useRef } from 'preact/hooks';
+
+export interface ToastAction {
+  label: string;
+  /** Accessible name when the visible label alone is ambiguous. */
+  ariaLabel?: string;
+  run: () => void | Promise<void>;
+}
+
+export interface Toast {
+  id: number;
+  tone: 'ok' | 'error';
+  message: string;
+  details?: string[];
+  action?: ToastAction;
+  /** Milliseconds left before it goes away; undefined = until dismissed. */
+  remaining?: number;
+}
+
+export const toasts = signal<Toast[]>([]);
+const MAX_SHOWN = 3;
+let nextId = 1;
+let paused = false;
+let timer: ReturnType<typeof setInterval> | undefined;
+
+const TICK = 250;
+
+function tick() {
+  if (paused) return;
+  const next = toasts.value
+    .map((t) => (t.remaining === undefined ? t : { ...t, remaining: t.remaining - TICK }))
+    .filter((t) => t.remaining === undefined || t.remaining > 0);
+  if (next.length !== toasts.value.length || next.some((t) => t.remaining !== undefined)) toasts.value = next;
+  if (next.length === 0 && timer) {
+    clearInterval(timer);
+    timer = undefined;
+  }
+}
+
+export function toast(t: Omit<Toast, 'id' | 'remaining'> & { ttl?: number | null }): number {
+  const id = nextId++;
+  const ttl = t.ttl === null ? undefined : (t.ttl ?? (t.action ? 12_000 : t.tone === 'error' ? 15_000 : 6_000));
+  const { ttl: _ttl, ...rest } = t;
+  toasts.value = [...toasts.value, { ...rest, id, remaining: ttl }].slice(-MAX_SHOWN);
+  if (!timer) timer = setInterval(tick, TICK);
+  return id;
+}
+
+export function dismiss(id: number): void {
+  toasts.value = toasts.value.filter((t) => t.id !== id);
+}
+
+export function Toasts() {
+  const region = useRef<HTMLDivElement>(null);
+
+  const runAction = async (t: Toast) => {
+    const hadFocus = region.current?.contains(document.activeElement) ?? false;
+    dismiss(t.id);
+    await t.action!.run();
+    // The button that had focus is gone; keep keyboard users in the region, on the newest toast.
+    if (hadFocus) {
+      requestAnimationFrame(() => {
+        const buttons = region.current?.querySelectorAll<HTMLButtonElement>('.toast:last-child button');
+        buttons?.[0]?.focus();
+      });
+    }
+  };
+
+  return (
+    <div
+      ref={region}
+      class="toasts"
+      aria-live="polite"
+      aria-label="Notifications"
+      role="region"
+      // Mouse only: a tap on a phone fires "enter" without a matching "leave", which would pin toasts forever.
+      onPointerEnter={(e) => e.pointerType === 'mouse' && (paused = true)}
+      onPointerLeave={(e) => e.pointerType === 'mouse' && (paused = false)}
+      onFocusIn={() => (paused = true)}
+      onFocusOut={(e) => (paused = region.current?.contains(e.relatedTarget as Node | null) ?? false)}
+    >
+      {toasts.value.map((t) => (
+        <div key={t.id} class={`toast toast-${t.tone}`} role={t.tone === 'error' ? 'alert' : 'status'}>
+          <div class="toast-body">
+            <p class="toast-message">{t.message}</p>
+            {t.details && t.details.length > 0 && (
+              <ul class="toast-details">
+                {t.details.map((d, i) => (
+                  <li key={i}>{d}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <div class="toast-actions">
+            {t.action && (
+              <button type="button" class="btn btn-small" aria-label={t.action.ariaLabel} onClick={() => void runAction(t)}>
+                {t.action.label}
+              </button>
+            )}
+            <button type="button" class="btn-icon" aria-label="Dismiss notification" onClick={() => dismiss(t.id)}>
+              ×
+            </button>
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,232 @@
+// Export and import through the real UI, in Chromium against the production build, between two browser
+// profiles with their own IndexedDB on disk (spec §4–6): the export downloads a .json file, the file input
+// imports it, the outcome shows in role="status" / role="alert", and a refused file changes nothing.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchPersistent, startPreview } from './harness.mjs';
+
+let server;
+let dir;
+const profiles = [];
+
+before(async () => {
+  server = await startPreview();
+  dir = await mkdtemp(join(tmpdir(), 'eventory-io-e2e-'));
+});
+
+after(async () => {
+  for (const p of profiles) await p.close();
+  await server?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** A fresh profile (its own IndexedDB on disk) with one page, collecting page errors. */
+async function profile(viewport = { width: 1280, height: 800 }) {
+  const p = await launchPersistent({ viewport, acceptDownloads: true });
+  profiles.push(p);
+  const page = p.context.pages()[0] ?? (await p.context.newPage());
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, errors };
+}
+
+async function openData(page) {
+  await page.goto(`${server.url}/data`);
+  await page.getByRole('heading', { level: 1, name: 'Import and export' }).waitFor();
+  // The input is enabled once the log is open.
+  await page.locator('#import-file:not([disabled])').waitFor();
+}
+
+const importArea = (page) => page.locator('section[aria-labelledby="import-title"]');
+
+/** Imports a file through the file input (spec §6) and returns the outcome: the status or the alert text. */
+async function importFile(page, path) {
+  await openData(page);
+  await page.getByLabel('Choose a file to import (.json)').setInputFiles(path);
+  const area = importArea(page);
+  const outcome = area.locator('[role="status"]:not(:empty), [role="alert"]');
+  await outcome.first().waitFor({ timeout: 20_000 });
+  const role = await outcome.first().getAttribute('role');
+  return { role, text: (await outcome.first().textContent()).trim() };
+}
+
+/** Clicks the one button whose name contains "Export" (spec §6) and returns the downloaded file. */
+async function exportFile(page, name) {
+  await openData(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export/ }).click()]);
+  const path = join(dir, name);
+  await download.saveAs(path);
+  return { path, filename: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+/** Name → Quantity of every row of the inventory table, found through its column headers. */
+async function inventoryTable(page) {
+  await page.goto(server.url + '/');
+  await page.locator('main h1').first().waitFor();
+  await page.waitForFunction(() => document.querySelector('main table') || document.querySelector('.empty'));
+  return page.evaluate(() => {
+    const table = document.querySelector('main table');
+    if (!table) return {};
+    const headers = [...table.tHead.rows[0].cells].map((c) => c.textContent.trim());
+    const [n, q] = [headers.indexOf('Name'), headers.indexOf('Quantity')];
+    return Object.fromEntries([...table.tBodies[0].rows].map((r) => [r.cells[n].textContent.trim(), Number(r.cells[q].textContent.trim())]));
+  });
+}
+
+async function createItem(page, name) {
+  await page.goto(server.url + '/');
+  await page.getByRole('button', { name: /^(New item|Create your first item)$/ }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name', { exact: true }).fill(name);
+  await dialog.getByRole('button', { name: 'Create item' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+async function addOne(page, name, times = 1) {
+  for (let i = 0; i < times; i++) {
+    const before = (await inventoryTable(page))[name] ?? 0;
+    await page.getByRole('button', { name: `Add 1 ${name}` }).click();
+    await page.waitForFunction(
+      ([itemName, want]) => {
+        const table = document.querySelector('main table');
+        const headers = [...table.tHead.rows[0].cells].map((c) => c.textContent.trim());
+        const row = [...table.tBodies[0].rows].find((r) => r.cells[headers.indexOf('Name')].textContent.trim() === itemName);
+        return row && Number(row.cells[headers.indexOf('Quantity')].textContent.trim()) === want;
+      },
+      [name, before + 1],
+    );
+  }
+}
+
+const withoutExportedAt = (text) => text.replace(/"exportedAt":"[^"]*"/, '"exportedAt":""');
+
+/** A seed log with non-ASCII names, locations, attributes and an undone event. */
+function seedLog() {
+  const base = { specversion: '1.0', source: 'eventory:device:seed', dataversion: 1, datacontenttype: 'application/json' };
+  const events = [
+    { ...base, id: 'seed-01', type: 'ItemCreated', time: '2026-01-01T09:00:00.000Z', data: { itemId: 'seed-sword', name: 'Épée ⚔️', category: 'Weapons' } },
+    { ...base, id: 'seed-02', type: 'StockAdded', time: '2026-01-01T09:01:00.000Z', data: { itemId: 'seed-sword', quantity: 4, location: 'Armurerie', attributes: { rarity: 'rare' } } },
+    { ...base, id: 'seed-03', type: 'ItemCreated', time: '2026-01-01T09:02:00.000Z', data: { itemId: 'seed-rope', name: '縄 Rope' } },
+    { ...base, id: 'seed-04', type: 'StockAdded', time: '2026-01-01T09:03:00.000Z', data: { itemId: 'seed-rope', quantity: 2.5 } },
+    { ...base, id: 'seed-05', type: 'StockRemoved', time: '2026-01-01T09:04:00.000Z', data: { itemId: 'seed-sword', quantity: 1, location: 'Armurerie' } },
+    { ...base, id: 'seed-06', type: 'EventsReverted', time: '2026-01-01T09:05:00.000Z', data: { eventIds: ['seed-05'] } },
+  ];
+  const head = `{"format":"eventory.event-log","formatVersion":1,"exportedAt":"2026-01-01T10:00:00.000Z","eventCount":${events.length},"events":[\n`;
+  return { events, text: head + events.map((e) => JSON.stringify(e)).join(',\n') + '\n]}\n' };
+}
+
+test('export from one profile, import into another: counts, same inventory, same file back', async () => {
+  const a = await profile();
+  const seed = seedLog();
+  const seedPath = join(dir, 'seed.json');
+  await writeFile(seedPath, seed.text);
+  assert.deepEqual(await importFile(a.page, seedPath), { role: 'status', text: 'Imported 6 new events.' });
+  await createItem(a.page, 'Lantern');
+  await addOne(a.page, 'Lantern', 2);
+  const inventoryA = await inventoryTable(a.page);
+  assert.deepEqual(inventoryA, { 'Épée ⚔️': 4, Lantern: 2, '縄 Rope': 2.5 });
+
+  const fromA = await exportFile(a.page, 'from-a.json');
+  assert.match(fromA.filename, /^eventory-\d{4}-\d{2}-\d{2}\.json$/);
+  const doc = JSON.parse(fromA.text);
+  assert.equal(doc.format, 'eventory.event-log');
+  assert.equal(doc.eventCount, 9);
+  assert.equal(doc.events.length, 9);
+  assert.deepEqual(doc.events.slice(0, 6), seed.events, 'imported events are exported exactly as they came');
+  assert.equal(fromA.text.split('\n').length, 9 + 3, 'header line, one line per event, closing line, final newline');
+  assert.match(await a.page.locator('.io-last').textContent(), /Last export: .*\(9 events\)/);
+
+  const b = await profile();
+  assert.deepEqual(await importFile(b.page, fromA.path), { role: 'status', text: 'Imported 9 new events.' });
+  assert.deepEqual(await inventoryTable(b.page), inventoryA);
+  assert.deepEqual(await importFile(b.page, fromA.path), { role: 'status', text: 'No new events; 9 were already here.' });
+
+  const fromB = await exportFile(b.page, 'from-b.json');
+  assert.equal(withoutExportedAt(fromB.text), withoutExportedAt(fromA.text), 'export → import → export is identical byte for byte');
+
+  // Both go on working, then exchange files again: both show the same inventory and the same log.
+  await addOne(a.page, 'Lantern');
+  await createItem(b.page, 'Compass');
+  await addOne(b.page, 'Compass');
+  const a2 = await exportFile(a.page, 'a2.json');
+  const b2 = await exportFile(b.page, 'b2.json');
+  assert.match((await importFile(a.page, b2.path)).text, /^Imported 2 new events; 9 were already here\./);
+  assert.match((await importFile(b.page, a2.path)).text, /^Imported 1 new event; 9 were already here\./);
+  const merged = { 'Épée ⚔️': 4, Lantern: 3, '縄 Rope': 2.5, Compass: 1 };
+  assert.deepEqual(await inventoryTable(a.page), merged);
+  assert.deepEqual(await inventoryTable(b.page), merged);
+  assert.equal(withoutExportedAt((await exportFile(a.page, 'a3.json')).text), withoutExportedAt((await exportFile(b.page, 'b3.json')).text));
+  assert.deepEqual([...a.errors, ...b.errors], []);
+});
+
+test('a refused file shows the alert and leaves the log untouched', async () => {
+  const c = await profile();
+  const seed = seedLog();
+  const seedPath = join(dir, 'seed-c.json');
+  await writeFile(seedPath, seed.text);
+  await importFile(c.page, seedPath);
+  const before = await exportFile(c.page, 'before.json');
+  const inventoryBefore = await inventoryTable(c.page);
+
+  const bad = seed.events.map((e) => ({ ...e, id: `${e.id}-copy` }));
+  bad[3] = { ...bad[3], data: { ...bad[3].data, quantity: '3' } };
+  const badPath = join(dir, 'bad.json');
+  await writeFile(badPath, `{"format":"eventory.event-log","formatVersion":1,"eventCount":6,"events":[\n${bad.map((e) => JSON.stringify(e)).join(',\n')}\n]}`);
+  const refused = await importFile(c.page, badPath);
+  assert.equal(refused.role, 'alert');
+  assert.equal(refused.text, 'Event 4 (id "seed-04-copy"): "quantity" must be a number greater than 0, got "3".');
+
+  const cutPath = join(dir, 'cut.json');
+  await writeFile(cutPath, seed.text.slice(0, 400));
+  assert.deepEqual(await importFile(c.page, cutPath), {
+    role: 'alert',
+    text: 'The file ends before its JSON is complete: it looks truncated (cut off before its end). Use a complete copy.',
+  });
+
+  const after = await exportFile(c.page, 'after.json');
+  assert.equal(withoutExportedAt(after.text), withoutExportedAt(before.text));
+  assert.deepEqual(await inventoryTable(c.page), inventoryBefore);
+  assert.deepEqual(c.errors, []);
+});
+
+test('a legacy tutorial file imports by upcasting, once', async () => {
+  const d = await profile({ width: 390, height: 844 });
+  const legacy = JSON.stringify([
+    { type: 'ITEM_ADDED', data: 'sword', timestamp: '2025-06-01T12:00:00' },
+    { type: 'ITEM_ADDED', data: { name: 'shield', rarity: 'rare', origin: 'castle' }, timestamp: '2025-06-01T12:01:00' },
+    { type: 'ITEM_ADDED', data: 'sword', timestamp: '2025-06-01T12:02:00' },
+    { type: 'ITEM_REMOVED', data: { name: 'sword', rarity: 'rare' }, timestamp: '2025-06-01T12:05:00' },
+  ]);
+  const path = join(dir, 'legacy.json');
+  await writeFile(path, legacy);
+  assert.deepEqual(await importFile(d.page, path), { role: 'status', text: 'Imported 6 new events.' });
+  assert.deepEqual(await importFile(d.page, path), { role: 'status', text: 'No new events; 6 were already here.' });
+  assert.deepEqual(await inventoryTable(d.page), { shield: 1, sword: 1 });
+  assert.deepEqual(d.errors, []);
+});
+
+test('a large file shows progress and can be cancelled, leaving the log as it was', async () => {
+  const e = await profile();
+  const base = { specversion: '1.0', source: 'eventory:device:big', dataversion: 1 };
+  const lines = [JSON.stringify({ ...base, id: 'big-c', type: 'ItemCreated', time: '2026-01-01T00:00:00.000Z', data: { itemId: 'big', name: 'Bolt' } })];
+  for (let i = 0; i < 80_000; i++) {
+    const time = new Date(Date.parse('2026-01-01T00:00:01.000Z') + i * 1000).toISOString();
+    lines.push(JSON.stringify({ ...base, id: `big-${String(i).padStart(6, '0')}`, type: 'StockAdded', time, data: { itemId: 'big', quantity: 1, location: `Bin ${i % 9}` } }));
+  }
+  const path = join(dir, 'big.json');
+  await writeFile(path, `{"format":"eventory.event-log","formatVersion":1,"eventCount":${lines.length},"events":[\n${lines.join(',\n')}\n]}\n`);
+
+  await openData(e.page);
+  await e.page.getByLabel('Choose a file to import (.json)').setInputFiles(path);
+  const area = importArea(e.page);
+  await area.getByRole('progressbar').waitFor();
+  await area.getByRole('button', { name: 'Cancel import' }).click();
+  await area.getByRole('alert').waitFor();
+  assert.equal((await area.getByRole('alert').textContent()).trim(), 'Import cancelled. Nothing was changed.');
+  assert.equal(await area.getByRole('progressbar').count(), 0);
+  assert.deepEqual(await inventoryTable(e.page), {});
+  assert.deepEqual(e.errors, []);
+});

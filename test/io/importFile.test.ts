@@ -1,0 +1,99 @@
+// The import and export glue over src/state/app.ts: a File in, counts out; a download out, "last export" kept.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { eventCount, getMeta, resetForTests, start } from '../../src/state/app';
+import { exportLog } from '../../src/io/exportLog';
+import { describeImport, importLogFile, type ImportProgress } from '../../src/io/importLog';
+import { freshDbName } from '../support/engine';
+import { file, logText, sampleEvents } from './fixtures';
+
+beforeEach(async () => {
+  resetForTests();
+  await start(freshDbName());
+});
+afterEach(() => {
+  resetForTests();
+  vi.unstubAllGlobals();
+});
+
+const manyEvents = (n: number) => [
+  sampleEvents()[0]!,
+  ...Array.from({ length: n }, (_, i) => ({ ...sampleEvents()[3]!, id: `many-${String(i).padStart(6, '0')}` })),
+];
+
+describe('importLogFile', () => {
+  it('imports a file, then finds everything already here', async () => {
+    const f = file([logText(sampleEvents())]);
+    expect(await importLogFile(f)).toEqual({ ok: true, added: 4, skipped: 0 });
+    expect(eventCount.value).toBe(4);
+    expect(await importLogFile(f)).toEqual({ ok: true, added: 0, skipped: 4 });
+    expect(eventCount.value).toBe(4);
+  });
+
+  it('imports a legacy file', async () => {
+    const legacy = JSON.stringify([{ type: 'ITEM_ADDED', data: 'sword', timestamp: '2025-06-01T12:00:00' }]);
+    expect(await importLogFile(file([legacy]))).toEqual({ ok: true, added: 2, skipped: 0 });
+  });
+
+  it('reports a refused file and writes nothing', async () => {
+    await importLogFile(file([logText(sampleEvents().slice(0, 1))]));
+    const r = await importLogFile(file([logText(sampleEvents(), { eventCount: 3 })]));
+    expect(r).toEqual({ ok: false, error: expect.stringContaining('holds 3 events') });
+    expect(eventCount.value).toBe(1);
+  });
+
+  it('reports a dangling item id (checked against file and log) and writes nothing', async () => {
+    const r = await importLogFile(file([logText(sampleEvents().slice(1))]));
+    expect(r).toEqual({ ok: false, error: expect.stringContaining('"i-1"') });
+    expect(eventCount.value).toBe(0);
+  });
+
+  it('reports progress through reading, checking and writing', async () => {
+    const phases: ImportProgress['phase'][] = [];
+    await importLogFile(file([logText(manyEvents(3000))]), { onProgress: (p) => phases.at(-1) !== p.phase && phases.push(p.phase) });
+    expect(phases).toEqual(['reading', 'checking', 'writing']);
+  });
+
+  it('stops when cancelled while checking, and writes nothing', async () => {
+    const ctrl = new AbortController();
+    const r = await importLogFile(file([logText(manyEvents(3000))]), {
+      signal: ctrl.signal,
+      onProgress: (p) => p.phase === 'checking' && ctrl.abort(),
+    });
+    expect(r).toEqual({ ok: false, error: 'Import cancelled. Nothing was changed.' });
+    expect(eventCount.value).toBe(0);
+  });
+
+  it('accepts an empty log as nothing new', async () => {
+    expect(await importLogFile(file([logText([])]))).toEqual({ ok: true, added: 0, skipped: 0 });
+  });
+});
+
+describe('describeImport', () => {
+  it('says how many were new and how many were already here', () => {
+    expect(describeImport(120, 30)).toBe('Imported 120 new events; 30 were already here.');
+    expect(describeImport(1, 1)).toBe('Imported 1 new event; 1 was already here.');
+    expect(describeImport(0, 1234)).toBe('No new events; 1,234 were already here.');
+    expect(describeImport(5, 0)).toBe('Imported 5 new events.');
+  });
+});
+
+describe('exportLog', () => {
+  it('downloads the log as eventory-<date>.json and remembers the export', async () => {
+    await importLogFile(file([logText(sampleEvents())]));
+    const saved: { blob?: Blob; name?: string } = {};
+    const anchor = { click: vi.fn(), remove: vi.fn(), href: '', set download(n: string) { saved.name = n; }, hidden: false };
+    vi.stubGlobal('document', { createElement: () => anchor, body: { append: vi.fn() } });
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      saved.blob = b as Blob;
+      return 'blob:test';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const r = await exportLog();
+    expect(r).toEqual({ ok: true, eventCount: 4, filename: expect.stringMatching(/^eventory-\d{4}-\d{2}-\d{2}\.json$/) });
+    expect(saved.name).toBe((r as { filename: string }).filename);
+    expect(anchor.click).toHaveBeenCalledOnce();
+    const doc = JSON.parse(await saved.blob!.text());
+    expect(doc.events).toEqual(sampleEvents());
+    expect(await getMeta('lastExport')).toEqual({ at: doc.exportedAt, eventCount: 4 });
+  });
+});

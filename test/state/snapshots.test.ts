@@ -1,0 +1,122 @@
+// Snapshots are a cache of the fold: a state loaded from one plus the tail must equal the full replay, whatever
+// happened after the snapshot was written (late events before it, undos of events before it, redos).
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import type { InventoryEvent } from '../../src/domain/events';
+import { historyKey, keyAtTime } from '../../src/domain/history';
+import { SNAPSHOT_EVERY } from '../../src/state/engine';
+import type { EventStore } from '../../src/store/eventStore';
+import { BIG_ITEMS, BIG_SIZE, bigLog, engineOverBigLog } from '../support/bigLog';
+import { makeEngine, ok } from '../support/engine';
+import { ev } from '../support/events';
+import { plain, replay } from '../support/oracle';
+import { expectHeadMatches, runSteps, stepsArb } from '../support/scenario';
+import { collect } from '../support/store';
+
+type Env = Awaited<ReturnType<typeof makeEngine>>;
+
+/** A second engine on the same database; reports the key its first read of the log started after. */
+async function reopen(env: Env) {
+  let firstAfter: string | undefined;
+  const spy = (store: EventStore) => {
+    const orig = store.readRange.bind(store);
+    vi.spyOn(store, 'readRange').mockImplementation((after, to, n) => {
+      firstAfter ??= after;
+      return orig(after, to, n);
+    });
+  };
+  const again = await makeEngine({ name: env.name, clock: env.clock, seed: 77, beforeLoad: spy });
+  return { again, startedAfter: firstAfter };
+}
+
+/** Every stored snapshot equals the oracle's state at its key (reverts as of that key). */
+async function expectSnapshotsTrue(env: Env, log: readonly InventoryEvent[]) {
+  const rows = await env.store.db.snapshots.toArray();
+  for (const row of rows) {
+    const at = { time: row.key.slice(0, 23) + 'Z', id: row.key.slice(29) };
+    const want = replay(log, at);
+    expect({ eventCount: row.eventCount, items: [...row.items].sort((a, b) => (a.id < b.id ? -1 : 1)) }, `snapshot at ${row.key}`).toEqual({
+      eventCount: want.eventCount,
+      items: plain(want).items,
+    });
+  }
+  return rows.length;
+}
+
+const minute = (log: readonly InventoryEvent[], i: number) => log[i]!.time;
+
+describe('snapshots', () => {
+  it('loading a log longer than SNAPSHOT_EVERY writes a snapshot that equals the replay at its key', async () => {
+    const log = bigLog(BIG_SIZE);
+    const env = await engineOverBigLog(log);
+    expect(await expectSnapshotsTrue(env, log)).toBeGreaterThan(0);
+    expectHeadMatches(env.engine.state.value, log);
+  });
+
+  it('a reload starts from the snapshot, folds only the tail, and equals the full replay', async () => {
+    const log = bigLog(BIG_SIZE);
+    const env = await engineOverBigLog(log);
+    const { again, startedAfter } = await reopen(env);
+    expect(startedAfter).not.toBe('');
+    expect(startedAfter! > historyKey(log[SNAPSHOT_EVERY - 10]!)).toBe(true);
+    expectHeadMatches(again.engine.state.value, log);
+  });
+
+  it('a late event before the snapshot replaces it, and both the head and a reload equal the replay', async () => {
+    const log = bigLog(BIG_SIZE);
+    const env = await engineOverBigLog(log);
+    const late = ev('StockAdded', { itemId: BIG_ITEMS[0], quantity: 100 }, { time: minute(log, 10), id: 'late-1' });
+    expect((await env.store.append([late], env.engine.head.version)).ok).toBe(true);
+    await env.engine.catchUp();
+    const all = [...log, late];
+    expectHeadMatches(env.engine.state.value, all);
+    // The old snapshot no longer describes history: whatever is stored now must include the late event.
+    expect(await expectSnapshotsTrue(env, all)).toBeGreaterThan(0);
+    expectHeadMatches((await reopen(env)).again.engine.state.value, all);
+  });
+
+  it('an undo of an event before the snapshot: a reload does not trust the snapshot and equals the replay', async () => {
+    const log = bigLog(BIG_SIZE);
+    const env = await engineOverBigLog(log);
+    const target = log.find((e, i) => i < 100 && e.type === 'StockAdded')!;
+    const r = await env.engine.undo([target.id]);
+    expect(r.ok).toBe(true);
+    const all = [...log, ...(r.ok ? r.events : [])];
+    expectHeadMatches(env.engine.state.value, all);
+    await expectSnapshotsTrue(env, all);
+    expectHeadMatches((await reopen(env)).again.engine.state.value, all);
+  });
+
+  it('time travel across the snapshot equals the fold up to each time', async () => {
+    const log = bigLog(BIG_SIZE);
+    const env = await engineOverBigLog(log);
+    const [add] = await ok(env.engine, { type: 'addStock', itemId: BIG_ITEMS[1], quantity: 3 });
+    const all = [...log, add!];
+    for (const i of [1, SNAPSHOT_EVERY - 1, SNAPSHOT_EVERY, SNAPSHOT_EVERY + 1, BIG_SIZE]) {
+      expect(plain(await env.engine.stateAtKey(keyAtTime(minute(log, i)))), `at event ${i}`).toEqual(plain(replay(all, { time: minute(log, i) })));
+    }
+  });
+
+  it('property: after random commands, late events, undos and redos on a long log, head == reload (snapshot + tail) == replay, and every snapshot is true', async () => {
+    let reloadsFromSnapshot = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), stepsArb(['add', 'remove', 'count'], 4, 10), async (seed, steps) => {
+        const base = bigLog(BIG_SIZE, seed);
+        const env = await engineOverBigLog(base);
+        const { log } = await runSteps(steps, {}, env, [...base]);
+        expect(await collect(env.store.readRange('', '\uffff'))).toHaveLength(log.length);
+        expectHeadMatches(env.engine.state.value, log);
+        await expectSnapshotsTrue(env, log);
+        const { again, startedAfter } = await reopen(env);
+        if (startedAfter) reloadsFromSnapshot++;
+        expectHeadMatches(again.engine.state.value, log);
+        const t = minute(base, SNAPSHOT_EVERY + 1);
+        expect(plain(await again.engine.stateAtKey(keyAtTime(t)))).toEqual(plain(replay(log, { time: t })));
+        again.db.close();
+        await env.db.delete();
+      }),
+      { numRuns: 5, seed: 424242 },
+    );
+    expect(reloadsFromSnapshot, 'some reloads used a snapshot').toBeGreaterThan(0);
+  });
+});
