@@ -13,21 +13,34 @@ export const TIME_KEY_LENGTH = 29;
  * is not an RFC 3339 date-time.
  */
 export function timeKey(time: string): string | undefined {
-  if (FAST.test(time)) return `${time.slice(0, 23)}000000`;
+  // The app's own format (toISOString) is by far the most common: check it without building a Date unless the
+  // day could be past the end of its month.
+  // A leap second (:60) takes the general path, which folds it into the next minute whatever its precision.
+  if (FAST.test(time) && time[17] !== '6') {
+    const mo = +time.slice(5, 7);
+    const d = +time.slice(8, 10);
+    if (mo < 1 || mo > 12 || d < 1 || +time.slice(11, 13) > 23 || +time.slice(14, 16) > 59 || +time.slice(17, 19) > 59) return undefined;
+    if (d > 28 && d > daysInMonth(+time.slice(0, 4), mo)) return undefined;
+    return `${time.slice(0, 23)}000000`;
+  }
   const m = RFC3339.exec(time);
   if (!m) return undefined;
-  const [, y, mo, d, h, mi, s, frac = '', zone] = m as unknown as string[];
-  const offsetMin =
-    zone === 'Z' || zone === 'z' ? 0 : (zone![0] === '-' ? -1 : 1) * (Number(zone!.slice(1, 3)) * 60 + Number(zone!.slice(4, 6)));
-  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) - offsetMin * 60_000;
-  const date = new Date(ms);
-  // Reject dates that Date silently rolled over (Feb 30) and years outside four digits.
-  if (Number.isNaN(ms) || Number(mo) > 12 || Number(d) > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) return undefined;
-  const iso = date.toISOString();
+  const [, y, mo, d, h, mi, s, frac = '', zone] = (m as unknown as string[]).map((x) => x ?? '');
+  if (+mo! < 1 || +mo! > 12 || +d! < 1 || +h! > 23 || +mi! > 59 || +s! > 60) return undefined;
+  if (zone!.length === 6 && (+zone!.slice(1, 3) > 23 || +zone!.slice(4, 6) > 59)) return undefined;
+  const offsetMin = zone === 'Z' || zone === 'z' ? 0 : (zone![0] === '-' ? -1 : 1) * (+zone!.slice(1, 3) * 60 + +zone!.slice(4, 6));
+  // Date.UTC maps years 0..99 to 1900..1999, so the year is set separately.
+  const local = new Date(Date.UTC(2000, +mo! - 1, +d!, +h!, +mi!, +s!));
+  local.setUTCFullYear(+y!);
+  if (local.getUTCDate() !== +d! && +s! !== 60) return undefined; // Feb 30 rolled over into March
+  const iso = new Date(local.getTime() - offsetMin * 60_000).toISOString();
   if (iso.length !== 24) return undefined;
-  if (offsetMin === 0 && iso.slice(8, 10) !== d) return undefined;
   return `${iso.slice(0, 19)}.${frac.padEnd(9, '0')}`;
 }
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysInMonth = (y: number, mo: number) => (mo === 2 && isLeap(y) ? 29 : DAYS[mo - 1]!);
 
 /** Sort key of an event in history: normalised time, then id. */
 export function historyKey(e: Pick<InventoryEvent, 'time' | 'id'>): string {

@@ -1,7 +1,7 @@
 // From the text of a file to the events to import (spec §4), or the one message that says why not. Nothing is
 // written here: the whole file is checked before the engine sees any of it.
 import type { InventoryEvent } from '../domain/events';
-import { canonical } from './canonical';
+import { canonical } from '../domain/canonical';
 import { CANCELLED, eventLabel, formatCount } from './describe';
 import { upcastEvent, upcastLegacy, type VersionedEvent } from './upcast';
 import { checkEvent, checkHeader } from './validate';

@@ -96,6 +96,13 @@ export class Engine {
 
   private setReverts(rows: RevertRow[]): void {
     this.reverts = rows.map((r) => ({ id: r.id, key: r.key, eventIds: r.eventIds, minTargetKey: r.minTargetKey }));
+    this.named = undefined;
+  }
+
+  private named: Set<string> | undefined;
+  private namedByRevert(id: string): boolean {
+    this.named ??= new Set(this.reverts.flatMap((r) => r.eventIds));
+    return this.named.has(id);
   }
 
   private publish(state: InventoryState, head: HeadRow): void {
@@ -181,8 +188,8 @@ export class Engine {
       return;
     }
     const hasRevert = events.some((e) => e.type === 'EventsReverted');
-    // Also when only old reverts exist: an event arriving after a revert that names it changes that revert.
-    if (hasRevert || this.reverts.length) this.setReverts(await this.store.reverts());
+    // Also when an event arrives after a revert that names it: the store lowered that revert's minTargetKey.
+    if (hasRevert || (this.reverts.length && events.some((e) => this.namedByRevert(e.id)))) this.setReverts(await this.store.reverts());
     let state: InventoryState;
     if (!hasRevert && sorted.length > 0 && sorted[0]![0] > oldKey) {
       const appended = sorted.map((s) => s[1]);

@@ -1,6 +1,7 @@
 // Merging validated events into the log (spec §4): skip what is already there, reject conflicting ids and
 // dangling item ids, and write everything else in one transaction — or nothing.
 import type { InventoryEvent } from '../domain/events';
+import { canonical } from '../domain/canonical';
 import { historyKey } from '../domain/history';
 import type { Engine } from './engine';
 
@@ -12,21 +13,8 @@ export interface ImportOptions {
 }
 export type ImportResult = { ok: true; added: number; skipped: number } | { ok: false; error: string };
 
-/** JSON with keys in sorted order: "same content" must not depend on key order. */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-const describe = (i: number, e: InventoryEvent) => `Event ${i} (id "${e.id}")`;
+// Events are counted from 1 in messages, as in src/io/describe.ts.
+const describe = (i: number, e: InventoryEvent) => `Event ${i + 1} (id "${e.id}")`;
 
 export async function importEvents(engine: Engine, events: InventoryEvent[], opts: ImportOptions = {}): Promise<ImportResult> {
   let added = 0;
@@ -59,7 +47,7 @@ export async function importEvents(engine: Engine, events: InventoryEvent[], opt
     for (const e of fresh) {
       if (e.type === 'EventsReverted' || created.has(e.data.itemId) || state.items.has(e.data.itemId)) continue;
       const i = inFile.get(e.id)!;
-      return { ok: false as const, error: `${describe(i, e)}: "data.itemId" names item "${e.data.itemId}", which neither the file nor this log creates. The file was not imported.` };
+      return { ok: false as const, error: `${describe(i, e)}: "itemId" names item "${e.data.itemId}", which neither the file nor this log creates. The file was not imported.` };
     }
     added = fresh.length;
     if (fresh.length === 0) return { ok: false as const, error: '' };

@@ -35,12 +35,18 @@ export class ProjectionCache {
   }
 
   private onChange(c: LogChange): void {
+    // Projections folded together share one run (one item map): step each run once.
+    const stepped = new Set<ProjectionRun>();
     for (const [p, entry] of this.entries) {
       if (c.appended && entry.run && entry.version === c.version - 1) {
-        stepRun(entry.run, c.appended, this.engine.revertedNow());
+        if (!stepped.has(entry.run)) stepRun(entry.run, c.appended, this.engine.revertedNow());
+        stepped.add(entry.run);
         entry.version = c.version;
         entry.sig.value = entry.run.accs.get(p);
-      } else this.schedule(p);
+      } else {
+        entry.run = undefined;
+        this.schedule(p);
+      }
     }
   }
 
@@ -61,11 +67,9 @@ export class ProjectionCache {
     try {
       const version = this.engine.head.version;
       const skip = this.engine.revertedNow();
-      const runs = batch.map((p) => [p, startRun([p])] as const);
-      for await (const chunk of this.engine.store.readRange('', '\uffff')) {
-        for (const [, run] of runs) stepRun(run, chunk, skip);
-      }
-      for (const [p, run] of runs) {
+      const run = startRun(batch);
+      for await (const chunk of this.engine.store.readRange('', '\uffff')) stepRun(run, chunk, skip);
+      for (const p of batch) {
         const entry = this.entries.get(p)!;
         // The log moved on while folding: fold again rather than show a stale answer.
         if (this.engine.head.version !== version) {

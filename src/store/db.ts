@@ -84,7 +84,7 @@ export class EventoryDB extends Dexie {
     this.version(SCHEMA_VERSION).stores({
       pages: 'lo',
       snapshots: 'key',
-      reverts: 'id',
+      reverts: 'id, *eventIds',
       journal: 'version',
       meta: 'key',
       imports: 'id, at',

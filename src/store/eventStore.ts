@@ -147,7 +147,9 @@ export class EventStore {
       // be a single long task. Awaiting between slices keeps the transaction alive and the page responsive.
       for (let i = 0; i < writes.length; i += PUT_SLICE) await db.pages.bulkPut(writes.slice(i, i + PUT_SLICE));
       if (minKey <= head.lastKey) await db.snapshots.where('key').aboveOrEqual(minKey).delete();
-      const settled = settleReverts(await db.reverts.toArray(), reverts, keyed);
+      // Reverts are few; still, a plain command need not read them: the index finds any that name its events.
+      const named = reverts.length || keyed.length > 1000 ? 1 : await db.reverts.where('eventIds').anyOf(keyed.map((k) => k[1].id)).count();
+      const settled = named ? settleReverts(await db.reverts.toArray(), reverts, keyed) : [];
       if (settled.length) await db.reverts.bulkPut(settled);
       if (opts.importRecord) await db.imports.put({ ...opts.importRecord, eventIds: keyed.map((k) => k[1].id) });
       const next: HeadRow = {
@@ -217,11 +219,15 @@ export class EventStore {
     for (;;) {
       const rows = await query.reverse().limit(pagesPerRead).toArray();
       for (const row of rows) {
-        const out: InventoryEvent[] = [];
-        for (let i = row.events.length - 1; i >= 0; i--) {
-          const e = row.events[i]!;
-          if (historyKey(e) < beforeKey) out.push(e);
+        // Only the page holding beforeKey needs a key per event; every other page lies wholly below it.
+        const evs = row.events;
+        const last = evs[evs.length - 1];
+        if (last && historyKey(last) < beforeKey) {
+          yield evs.slice().reverse();
+          continue;
         }
+        const out: InventoryEvent[] = [];
+        for (let i = evs.length - 1; i >= 0; i--) if (historyKey(evs[i]!) < beforeKey) out.push(evs[i]!);
         if (out.length) yield out;
       }
       if (rows.length < pagesPerRead) return;

@@ -54,6 +54,10 @@ describe('timeKey', () => {
     expect(timeKey('2026-02-29T00:00:00.000Z')).toBeUndefined();
   });
 
+  it('reads a year below 100 as that year, not as 19xx', () => {
+    expect(timeKey('0050-01-01T00:00:00Z')).toBe('0050-01-01T00:00:00.000000000');
+  });
+
   it('rejects an offset beyond 23:59', () => {
     expect(timeKey('2026-01-01T00:00:00+24:00')).toBeUndefined();
   });

@@ -88,6 +88,7 @@ describe('rejections of one event name its position, id and field', () => {
   it('a wrong specversion', () => rejects(withEvent(0, (e) => (e.specversion = '0.3')), '"specversion" must be "1.0"'));
   it('a time that is not RFC 3339', () => rejects(withEvent(0, (e) => (e.time = '2026-01-01 10:00')), '"time" must be a date and time in RFC 3339 form'));
   it('an impossible date', () => rejects(withEvent(0, (e) => (e.time = '2026-02-30T10:00:00Z')), '"time" must be'));
+  it('an impossible date written with milliseconds', () => rejects(withEvent(0, (e) => (e.time = '2026-02-30T10:00:00.000Z')), '"time" must be'));
   it('an empty source', () => rejects(withEvent(0, (e) => (e.source = '')), '"source" must be text of 1 to'));
   it('a wrong datacontenttype', () => rejects(withEvent(0, (e) => (e.datacontenttype = 'text/plain')), '"datacontenttype" must be "application/json"'));
   it('data that is not an object', () => rejects(withEvent(0, (e) => (e.data = [])), '"data" must be an object, got a list'));

@@ -31,7 +31,7 @@ describe('importEvents', () => {
     const forged = { ...created!, data: { itemId: id, name: 'Other' } } as InventoryEvent;
     const r = await importEvents(a.engine, [forged]);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toContain(`Event 0 (id "${created!.id}")`);
+    if (!r.ok) expect(r.error).toContain(`Event 1 (id "${created!.id}")`);
     expect(a.engine.head.version).toBe(version);
   });
 

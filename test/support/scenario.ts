@@ -79,7 +79,8 @@ export function negativeBuckets(state: InventoryState): string[] {
   return out;
 }
 
-function command(s: Step, items: readonly string[]): Command | undefined {
+/** The command a step stands for, or undefined for undo, late and tick steps. */
+export function command(s: Step, items: readonly string[]): Command | undefined {
   // The largest index names an item that does not exist (a refusal to exercise).
   const item = (i: number) => (i === MAX_IDX || items.length === 0 ? 'no-such-item' : items[i % items.length]!);
   switch (s.k) {

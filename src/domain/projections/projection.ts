@@ -16,6 +16,9 @@ export interface Projection<S> {
   /** Stable name (a cache key). */
   readonly name: string;
   init(): S;
-  /** Returns the next accumulator. May reuse `acc` only if `init()` made it fresh for this fold. */
+  /**
+   * Returns the next accumulator. Return a NEW object whenever the answer changes: the UI's signal notifies only
+   * on a new value (the property tests check this). Unchanged answers may return `acc` itself.
+   */
   step(acc: S, s: Step): S;
 }

@@ -2,6 +2,7 @@
 // long logs and the time of the last export, so a user knows how fresh their backup is.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LAST_EXPORT_KEY, exportLog, type LastExport } from '../../io/exportLog';
+import { refreshBackupStatus } from '../../pwa/storage';
 import { eventCount, getMeta, status } from '../../state/app';
 import { plural, when } from '../format';
 import { toast } from '../shell/toasts';
@@ -34,6 +35,8 @@ export function ExportSection() {
     setOutcome(undefined);
     setProgress({ done: 0, total: eventCount.value });
     const res = await exportLog({ signal: ctrl.signal, onProgress: (done, total) => setProgress({ done, total }) }).finally(() => setBusy(false));
+    // The backup reminder (src/pwa) reads "last export" once; tell it there is a new one.
+    if (res.ok) void refreshBackupStatus();
     const text = res.ok ? `Exported ${plural(res.eventCount, 'event')} to ${res.filename}.` : res.error;
     if (!mounted.current) {
       toast({ tone: res.ok ? 'ok' : 'error', message: text });

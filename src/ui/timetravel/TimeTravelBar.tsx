@@ -117,6 +117,11 @@ function Controls({ at }: { at: string | undefined }) {
         <span>Date and time</span>
         <input type="datetime-local" step={1} value={localInputValue(new Date(shownMs))} onChange={onPick} />
       </label>
+      {!at && (
+        <Link to="/compare" class="timetravel-compare">
+          Compare two moments
+        </Link>
+      )}
     </div>
   );
 }
