@@ -6,7 +6,7 @@ import { DATA_VERSION, type EventType, type InventoryEvent } from '../domain/eve
 import { historyKey, keyAtTime, timeKey } from '../domain/history';
 import { uuidv7Generator } from '../domain/ids';
 import { emptyState, type InventoryState } from '../domain/inventory';
-import { EventoryDB } from '../store/db';
+import { EventoryDB, SCHEMA_VERSION } from '../store/db';
 import { EventStore } from '../store/eventStore';
 import { Engine, type ExecResult } from './engine';
 import { importEvents as importInto, type ImportOptions, type ImportResult } from './importer';
@@ -56,6 +56,12 @@ async function open(dbName?: string): Promise<void> {
   });
   try {
     await db.open();
+    // Dexie opens a database that a newer release upgraded without complaint (it keeps its own version); an
+    // older release writing there could append events the newer one misreads. Dexie stores version × 10.
+    if (db.backendDB().version > SCHEMA_VERSION * 10) {
+      db.close();
+      throw Object.assign(new Error('The database was upgraded by a newer version of Eventory.'), { name: 'VersionError' });
+    }
     const store = new EventStore(db);
     await checkDataVersion(store);
     const source = await deviceSource(store);

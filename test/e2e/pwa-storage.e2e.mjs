@@ -125,7 +125,6 @@ async function upgradeDatabaseFrom(page) {
 
 test(
   'an older version refuses to open a database a newer version has upgraded',
-  { todo: 'needs src/state/app.ts to refuse db.backendDB().version > SCHEMA_VERSION * 10 (Dexie 4 opens it silently)' },
   async () => {
     const { context, close } = await launchPersistent();
     try {

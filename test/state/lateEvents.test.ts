@@ -3,13 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import type { InventoryEvent } from '../../src/domain/events';
 import { keyAtTime } from '../../src/domain/history';
+import { uuidv7Generator } from '../../src/domain/ids';
 import { quantityOf } from '../../src/domain/inventory';
 import { createItem, makeEngine, ok, seededRandom } from '../support/engine';
-import { ev } from '../support/events';
+import { at, ev } from '../support/events';
 import { plain, replay } from '../support/oracle';
 import { expectHeadMatches } from '../support/scenario';
 import { collect } from '../support/store';
-import { uuidv7Generator } from '../../src/domain/ids';
 
 type Env = Awaited<ReturnType<typeof makeEngine>>;
 
@@ -19,7 +19,7 @@ async function arrive(env: Env, ...events: InventoryEvent[]) {
   expect(res.ok).toBe(true);
   await env.engine.catchUp();
 }
-const minutes = (env: Env, m: number) => new Date(Date.parse('2026-01-01T00:00:00.000Z') + m * 60_000).toISOString();
+
 const log = (env: Env) => collect(env.store.readRange('', '\uffff'));
 
 describe('late events', () => {
@@ -30,7 +30,7 @@ describe('late events', () => {
     await ok(env.engine, { type: 'addStock', itemId: id, quantity: 5 });
     env.clock.tick(2 * 60_000);
     await ok(env.engine, { type: 'countStock', itemId: id, counted: 3 });
-    await arrive(env, ev('StockAdded', { itemId: id, quantity: 10 }, { time: minutes(env, 1), id: 'other-1' }));
+    await arrive(env, ev('StockAdded', { itemId: id, quantity: 10 }, { time: at(1), id: 'other-1' }));
     expect(quantityOf(env.engine.state.value.items.get(id)!)).toBe(3);
     expectHeadMatches(env.engine.state.value, await log(env));
   });
@@ -42,7 +42,7 @@ describe('late events', () => {
     await ok(env.engine, { type: 'countStock', itemId: id, counted: 3 });
     env.clock.tick(4 * 60_000);
     await ok(env.engine, { type: 'addStock', itemId: id, quantity: 1 });
-    await arrive(env, ev('StockAdded', { itemId: id, quantity: 10 }, { time: minutes(env, 5), id: 'other-1' }));
+    await arrive(env, ev('StockAdded', { itemId: id, quantity: 10 }, { time: at(5), id: 'other-1' }));
     expect(quantityOf(env.engine.state.value.items.get(id)!)).toBe(14);
   });
 
@@ -51,9 +51,9 @@ describe('late events', () => {
     const id = await createItem(env.engine, 'Sword');
     env.clock.tick(10 * 60_000);
     await ok(env.engine, { type: 'addStock', itemId: id, quantity: 1 });
-    await arrive(env, ev('StockAdded', { itemId: id, quantity: 7 }, { time: minutes(env, 5), id: 'other-1' }));
-    const at = async (m: number) => quantityOf((await env.engine.stateAtKey(keyAtTime(minutes(env, m)))).items.get(id)!);
-    expect([await at(4), await at(5), await at(10)]).toEqual([0, 7, 8]);
+    await arrive(env, ev('StockAdded', { itemId: id, quantity: 7 }, { time: at(5), id: 'other-1' }));
+    const qtyAt = async (m: number) => quantityOf((await env.engine.stateAtKey(keyAtTime(at(m)))).items.get(id)!);
+    expect([await qtyAt(4), await qtyAt(5), await qtyAt(10)]).toEqual([0, 7, 8]);
   });
 
   it('a late removal that goes below zero is kept and shown as a conflict, not dropped', async () => {
@@ -61,7 +61,7 @@ describe('late events', () => {
     const id = await createItem(env.engine, 'Sword');
     env.clock.tick(10 * 60_000);
     await ok(env.engine, { type: 'addStock', itemId: id, quantity: 1 });
-    await arrive(env, ev('StockRemoved', { itemId: id, quantity: 3 }, { time: minutes(env, 5), id: 'other-1' }));
+    await arrive(env, ev('StockRemoved', { itemId: id, quantity: 3 }, { time: at(5), id: 'other-1' }));
     expect(env.engine.state.value.items.get(id)!.stock).toEqual({ '': -2 });
   });
 
@@ -70,7 +70,7 @@ describe('late events', () => {
     const id = await createItem(env.engine, 'Sword');
     env.clock.tick(10 * 60_000);
     await ok(env.engine, { type: 'addStock', itemId: id, quantity: 4 });
-    await arrive(env, ev('StockCounted', { itemId: id, counted: 9 }, { time: minutes(env, 3), id: 'other-1' }));
+    await arrive(env, ev('StockCounted', { itemId: id, counted: 9 }, { time: at(3), id: 'other-1' }));
     const again = await makeEngine({ name: env.name, clock: env.clock, seed: 99 });
     expect(plain(again.engine.state.value)).toEqual(plain(env.engine.state.value));
   });
@@ -80,8 +80,8 @@ describe('late events', () => {
     const env = await makeEngine();
     const id = await createItem(env.engine, 'Sword');
     env.clock.tick(10 * 60_000);
-    const x = ev('StockAdded', { itemId: id, quantity: 5 }, { time: minutes(env, 2), id: 'other-x' });
-    await arrive(env, ev('EventsReverted', { eventIds: [x.id] }, { time: minutes(env, 3), id: 'other-u' }));
+    const x = ev('StockAdded', { itemId: id, quantity: 5 }, { time: at(2), id: 'other-x' });
+    await arrive(env, ev('EventsReverted', { eventIds: [x.id] }, { time: at(3), id: 'other-u' }));
     await arrive(env, x);
     const all = await log(env);
     expect(quantityOf(env.engine.state.value.items.get(id)!)).toBe(0);

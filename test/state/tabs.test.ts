@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InventoryEvent } from '../../src/domain/events';
 import { quantityOf } from '../../src/domain/inventory';
+import type { Engine } from '../../src/state/engine';
 import { createItem, freshDbName, makeEngine, ok, testClock } from '../support/engine';
 import { plain } from '../support/oracle';
 import { expectHeadMatches } from '../support/scenario';
@@ -16,7 +17,7 @@ async function twoTabs() {
   return { a: a.engine, b: b.engine, store: a.store, clock };
 }
 
-const qty = (e: { state: { value: { items: ReadonlyMap<string, Parameters<typeof quantityOf>[0]> } } }, id: string) => quantityOf(e.state.value.items.get(id)!);
+const qty = (e: Engine, id: string) => quantityOf(e.state.value.items.get(id)!);
 
 describe('two tabs on one database', () => {
   it('interleaved commands from both tabs end in one log with every event once, and the same state in both', async () => {

@@ -1,5 +1,5 @@
 // /analytics: answers folded from the whole history, each a memoized projection that advances with every
-// change. Loaded on demand (see lazy.tsx): this module and uPlot stay out of the initial bundle.
+// change. Loaded on demand (see analytics/lazy.tsx): this module and uPlot stay out of the initial bundle.
 import { eventCount, projectionsComputing, status } from '../../state/app';
 import { plural } from '../format';
 import { ActivityCard, StockValueCard } from './ChartCards';
