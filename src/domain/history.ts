@@ -83,10 +83,14 @@ export interface RevertRecord {
  * itself reverted by a later revert in effect names nothing, which is how redo works.
  */
 export function revertedAt(reverts: readonly RevertRecord[], atKey: string): Set<string> {
-  const active = reverts.filter((r) => r.key <= atKey).sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+  // Callers usually keep reverts in history order; sorting is then skipped (this runs once per undo in a rebuild).
+  let ascending = true;
+  for (let i = 1; i < reverts.length && ascending; i++) if (reverts[i - 1]!.key > reverts[i]!.key) ascending = false;
+  const byKey = ascending ? reverts : [...reverts].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const cancelled = new Set<string>();
-  for (const r of active) {
-    if (cancelled.has(r.id)) continue;
+  for (let i = byKey.length - 1; i >= 0; i--) {
+    const r = byKey[i]!;
+    if (r.key > atKey || cancelled.has(r.id)) continue;
     for (const id of r.eventIds) cancelled.add(id);
   }
   return cancelled;

@@ -15,6 +15,8 @@ import { EMPTY_HEAD, type AppendOptions, type EventStore } from '../store/eventS
 /** Events folded between snapshots. Bounds the tail folded at startup and per time-travel seek. */
 export const SNAPSHOT_EVERY = 5000;
 const MAX_ATTEMPTS = 8;
+/** Events kept in memory behind the fold during a rebuild, so that undos of recent events refold cheaply. */
+const CHECKPOINT_EVERY = 2000;
 
 export type ExecResult =
   | { ok: true; events: InventoryEvent[] }
@@ -95,7 +97,9 @@ export class Engine {
   }
 
   private setReverts(rows: RevertRow[]): void {
-    this.reverts = rows.map((r) => ({ id: r.id, key: r.key, eventIds: r.eventIds, minTargetKey: r.minTargetKey }));
+    this.reverts = rows
+      .map((r) => ({ id: r.id, key: r.key, eventIds: r.eventIds, minTargetKey: r.minTargetKey }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     this.named = undefined;
   }
 
@@ -146,10 +150,15 @@ export class Engine {
     let skip = revertedAt(this.reverts, start.key);
     this.lastSnapshotCount = state.eventCount;
     const byId = new Map(this.reverts.map((r) => [r.id, r]));
+    // An exact state a little behind, and the events since: most undos name recent events, so the state after
+    // one is refolded from here in memory rather than read back from the store.
+    let base: Positioned = start;
+    let since: InventoryEvent[] = [];
     const chunks = whole ? inChunks(whole, 1000) : this.store.readRange(start.key, toKey);
     for await (const chunk of chunks) {
       let batch: InventoryEvent[] = [];
       for (const e of chunk) {
+        since.push(e);
         if (e.type !== 'EventsReverted') {
           batch.push(e);
           continue;
@@ -159,10 +168,15 @@ export class Engine {
         const key = historyKey(e);
         skip = revertedAt(this.reverts, key);
         const r = byId.get(e.id);
-        // Undoing earlier events changes the state at this key; recompute it from before the earliest one.
-        state = r && r.minTargetKey < key ? await this.stateAtKey(key) : fold(state, [e], skip);
+        if (!r || r.minTargetKey >= key) state = fold(state, [e], skip);
+        else if (r.minTargetKey > base.key) state = fold(base.state, since, skip);
+        else state = await this.stateAtKey(key);
       }
       state = fold(state, batch, skip);
+      if (since.length >= CHECKPOINT_EVERY) {
+        base = { state, key: state.lastKey };
+        since = [];
+      }
       await this.maybeSnapshot(state);
       await pause();
     }
