@@ -138,6 +138,14 @@ export const undoGroup = (correlationId: string): Promise<ExecResult> => guarded
 export const undoImport = (importId: string): Promise<ExecResult> => guarded(() => engine().undoImport(importId));
 /** Past imports, newest first (id, at, name, added, skipped). */
 export const listImports = () => engine().store.imports();
+/** Whether the events an import added are in effect now, all undone, or partly undone. */
+export async function importStatus(importId: string): Promise<'active' | 'undone' | 'partly' | 'unknown'> {
+  const ids = await engine().store.importedIds(importId);
+  if (!ids) return 'unknown';
+  const undone = revertedIds.peek();
+  const n = ids.filter((id) => undone.has(id)).length;
+  return n === 0 ? 'active' : n === ids.length ? 'undone' : 'partly';
+}
 /** Drops every snapshot and folds the whole log again. */
 export const rebuild = (): Promise<void> => engine().rebuild();
 
