@@ -73,7 +73,7 @@ export function decide(cmd: Command, state: InventoryState, ctx: DecideContext):
   switch (cmd.type) {
     case 'createItem': {
       const { type: _t, ...raw } = cmd;
-      const fields = { ...raw, name: raw.name?.trim() ?? '' };
+      const fields = { ...raw, name: raw.name?.trim() ?? '', sku: clean(raw.sku), category: clean(raw.category), unit: clean(raw.unit), notes: clean(raw.notes) };
       const errors = validateFields(fields, true);
       if (errors) return refuse('Please correct the highlighted fields.', errors);
       const taken = nameTaken(state, fields.name);

@@ -32,6 +32,8 @@ export interface EngineDeps {
   source: string;
   /** Called after this engine appended; tells other tabs. */
   announce?: (version: number) => void;
+  /** Events folded between snapshots; SNAPSHOT_EVERY unless a test lowers it to exercise snapshots on small logs. */
+  snapshotEvery?: number;
 }
 
 interface Positioned {
@@ -101,6 +103,15 @@ export class Engine {
       .map((r) => ({ id: r.id, key: r.key, eventIds: r.eventIds, minTargetKey: r.minTargetKey }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     this.named = undefined;
+    this.undoneAfterAll = undefined;
+  }
+
+  private undoneAfterAll: Set<string> | undefined;
+  /** revertedAt() for `key`; past the newest revert the answer is the same for every key, so it is kept. */
+  private undoneAt(key: string): ReadonlySet<string> {
+    const last = this.reverts[this.reverts.length - 1];
+    if (!last || key < last.key) return revertedAt(this.reverts, key);
+    return (this.undoneAfterAll ??= revertedAt(this.reverts, key));
   }
 
   private named: Set<string> | undefined;
@@ -112,7 +123,7 @@ export class Engine {
   private publish(state: InventoryState, head: HeadRow): void {
     this.headRow = head;
     this.head$.value = state;
-    this.reverted$.value = revertedAt(this.reverts, head.lastKey);
+    this.reverted$.value = this.undoneAt(head.lastKey);
     this.count$.value = head.count;
     this.version$.value = head.version;
   }
@@ -184,7 +195,7 @@ export class Engine {
   }
 
   private async maybeSnapshot(state: InventoryState): Promise<void> {
-    if (state.eventCount - this.lastSnapshotCount < SNAPSHOT_EVERY || state.lastKey === '') return;
+    if (state.eventCount - this.lastSnapshotCount < (this.deps.snapshotEvery ?? SNAPSHOT_EVERY) || state.lastKey === '') return;
     this.lastSnapshotCount = state.eventCount;
     await this.store.putSnapshot({ key: state.lastKey, format: SNAPSHOT_FORMAT, eventCount: state.eventCount, items: [...state.items.values()] });
   }
@@ -207,7 +218,7 @@ export class Engine {
     let state: InventoryState;
     if (!hasRevert && sorted.length > 0 && sorted[0]![0] > oldKey) {
       const appended = sorted.map((s) => s[1]);
-      state = fold(this.head$.value, appended, revertedAt(this.reverts, head.lastKey));
+      state = fold(this.head$.value, appended, this.undoneAt(head.lastKey));
       this.publish(state, head);
       this.emit({ version: head.version, appended });
       await this.maybeSnapshot(state);
@@ -308,7 +319,7 @@ export class Engine {
     const found = await this.store.findEvents(eventIds);
     const missing = eventIds.filter((id) => !found.has(id));
     if (missing.length) return refuse(`${missing.length === 1 ? 'An event' : `${missing.length} events`} to undo ${missing.length === 1 ? 'is' : 'are'} not in the log.`);
-    const oldSkip = revertedAt(this.reverts, this.headRow.lastKey);
+    const oldSkip = this.undoneAt(this.headRow.lastKey);
     const pending = eventIds.filter((id) => !oldSkip.has(id));
     if (pending.length === 0) return refuse(eventIds.length === 1 ? 'This was already undone.' : 'These were already undone.');
     // Several EventsReverted (a large group) share one correlation id, so they are undone and redone together.
