@@ -40,8 +40,16 @@ export function quantityOf(item: Item): number {
   return roundQty(sum);
 }
 
+/**
+ * The quantity held at one location. Locations are user text: "__proto__" or "constructor" must read as a
+ * location like any other, so stock is read and written as own properties only.
+ */
+export function stockAt(stock: Readonly<Record<string, number>>, location: string): number {
+  return Object.hasOwn(stock, location) ? stock[location]! : 0;
+}
+
 export function quantityAt(item: Item | undefined, location: string | undefined): number {
-  return item?.stock[location ?? UNASSIGNED] ?? 0;
+  return item ? stockAt(item.stock, location ?? UNASSIGNED) : 0;
 }
 
 export function hasConflict(item: Item): boolean {
@@ -55,9 +63,9 @@ export function isLowStock(item: Item): boolean {
 function withStock(item: Item, location: string | undefined, delta: number): Record<string, number> {
   const key = location ?? UNASSIGNED;
   const next = { ...item.stock };
-  const q = roundQty((next[key] ?? 0) + delta);
+  const q = roundQty(stockAt(next, key) + delta);
   if (q === 0) delete next[key];
-  else next[key] = q;
+  else Object.defineProperty(next, key, { value: q, enumerable: true, writable: true, configurable: true });
   return next;
 }
 

@@ -1,7 +1,7 @@
 // Undo and redo (spec §3): an EventsReverted names events that are then treated as never having happened.
 // Before appending one we re-fold the affected stretch of history both ways and refuse when a later event
 // would newly leave a negative quantity or an item that no longer exists.
-import { UNASSIGNED, evolveItem, type InventoryState, type Item } from './inventory';
+import { UNASSIGNED, evolveItem, stockAt, type InventoryState, type Item } from './inventory';
 import { makeEvent, refuse, type DecideContext, type Decision } from './commands';
 import { LIMITS, type InventoryEvent } from './events';
 
@@ -21,7 +21,7 @@ function touched(e: InventoryEvent): string[] {
 function brokenBy(item: Item, e: InventoryEvent): boolean {
   if (e.type === 'EventsReverted') return false;
   if (!item.known) return true;
-  return touched(e).some((loc) => (item.stock[loc] ?? 0) < 0);
+  return touched(e).some((loc) => stockAt(item.stock, loc) < 0);
 }
 
 /**

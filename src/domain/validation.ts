@@ -1,6 +1,8 @@
 // Field checks shared by decide() and the forms (which call them as the user types). Limits are spec §2's.
 import { LIMITS, type Attributes, type ItemFields } from './events';
 
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Field name -> message for the user. */
 export type FieldErrors = Record<string, string>;
 
@@ -28,8 +30,11 @@ export function validatePositive(field: string, v: number | undefined, zeroOk = 
 
 export function validateAttributes(attrs: Attributes | undefined): FieldErrors | undefined {
   if (attrs === undefined) return undefined;
-  for (const [k, v] of Object.entries(attrs)) {
+  for (const k of Object.keys(attrs)) {
+    const v = attrs[k];
     if (k.trim() === '') return one('attributes', 'Attribute names cannot be empty.');
+    // Files with these keys are refused on import (src/io), so the app must not write them either.
+    if (RESERVED.has(k)) return one('attributes', `“${k}” cannot be used as an attribute name.`);
     if (k.length > LIMITS.name) return one('attributes', `Attribute names are at most ${LIMITS.name} characters.`);
     if (typeof v === 'string' && v.length > LIMITS.text) return one('attributes', `“${k}” is longer than ${LIMITS.text} characters.`);
     if (typeof v === 'number' && !Number.isFinite(v)) return one('attributes', `“${k}” must be a finite number.`);

@@ -38,7 +38,7 @@ export function inventoryCsv(state: InventoryState, items: readonly Item[] = lis
   ];
   const rows = items.map((item): Cell[] => [
     item.name, item.sku, item.category, item.unit, quantityOf(item),
-    ...locations.map((l) => item.stock[l]),
+    ...locations.map((l) => (Object.hasOwn(item.stock, l) ? item.stock[l] : undefined)),
     item.minQuantity, isLowStock(item) ? 'yes' : 'no', ...(anyArchived ? [item.archived ? 'yes' : 'no'] : []),
   ]);
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';

@@ -25,7 +25,8 @@ export async function importLogFile(file: Blob, opts: ImportFileOptions = {}): P
   if (!parsed.ok) return parsed;
   if (signal?.aborted) return { ok: false, error: CANCELLED };
   if (parsed.events.length === 0) return { ok: true, added: 0, skipped: parsed.duplicates };
-  const res = await importEvents(parsed.events, { signal, onProgress: (done, total) => onProgress?.({ phase: 'writing', done, total }) });
+  const name = typeof File !== 'undefined' && file instanceof File && file.name ? file.name : undefined;
+  const res = await importEvents(parsed.events, { ...(name ? { name } : {}), signal, onProgress: (done, total) => onProgress?.({ phase: 'writing', done, total }) });
   if (!res.ok) return signal?.aborted ? { ok: false, error: CANCELLED } : res;
   return { ok: true, added: res.added, skipped: res.skipped + parsed.duplicates };
 }

@@ -122,7 +122,9 @@ function engine(): Engine {
 async function guarded(run: () => Promise<ExecResult>): Promise<ExecResult> {
   if (problem$.value?.kind === 'outdated') return { ok: false, error: problem$.value.message };
   try {
-    return await run();
+    const result = await run();
+    if (result.ok && problem$.value?.kind === 'quota') problem$.value = undefined;
+    return result;
   } catch (err) {
     const message = describeOpenError(err);
     if (isQuotaError(err)) problem$.value = { kind: 'quota', message };

@@ -197,7 +197,12 @@ export class Engine {
   private async maybeSnapshot(state: InventoryState): Promise<void> {
     if (state.eventCount - this.lastSnapshotCount < (this.deps.snapshotEvery ?? SNAPSHOT_EVERY) || state.lastKey === '') return;
     this.lastSnapshotCount = state.eventCount;
-    await this.store.putSnapshot({ key: state.lastKey, format: SNAPSHOT_FORMAT, eventCount: state.eventCount, items: [...state.items.values()] });
+    try {
+      await this.store.putSnapshot({ key: state.lastKey, format: SNAPSHOT_FORMAT, eventCount: state.eventCount, items: [...state.items.values()] });
+    } catch {
+      // A snapshot is a cache of the fold, not part of the log: failing to write one (a full disk) loses
+      // nothing and must not turn a saved command into a failure. The next one is tried later.
+    }
   }
 
   /** Advances the in-memory state after `events` were appended and the log is at `head`. */
@@ -267,7 +272,12 @@ export class Engine {
   ): Promise<ExecResult> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const made = await make();
-      if (!made.ok) return made;
+      if (!made.ok) {
+        // A refusal must be about the latest log, not about what this tab last heard from the others.
+        if ((await this.store.readHead()).version === this.headRow.version) return made;
+        await this.catchUpNow();
+        continue;
+      }
       const res = await this.store.append(made.events, this.headRow.version, made.opts);
       if (!res.ok) {
         await this.catchUpNow();

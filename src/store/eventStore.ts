@@ -3,6 +3,7 @@
 // so and writes nothing.
 import Dexie from 'dexie';
 import type { InventoryEvent } from '../domain/events';
+import type { Item } from '../domain/inventory';
 import { historyKey } from '../domain/history';
 import { keyAndSort, type Keyed } from './sortKeyed';
 import { makeYielder } from './yieldToMain';
@@ -49,13 +50,25 @@ function settleReverts(existing: RevertRow[], added: RevertRow[], keyed: readonl
   return [...changed].map((id) => all.get(id)!);
 }
 
+const isText = (v: unknown) => typeof v === 'string';
+const isQty = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+
+function isSoundItem(i: Item): boolean {
+  if (!i || typeof i !== 'object' || !isText(i.id) || !isText(i.name) || !isText(i.updatedAt)) return false;
+  if (typeof i.known !== 'boolean' || typeof i.archived !== 'boolean' || !Number.isInteger(i.eventCount) || i.eventCount < 0) return false;
+  if (!i.stock || typeof i.stock !== 'object' || Array.isArray(i.stock)) return false;
+  return Object.values(i.stock).every(isQty);
+}
+
+/** A snapshot is trusted only if every part of it has the shape the fold produces. */
 function isSound(row: SnapshotRow): boolean {
   return (
     row.format === SNAPSHOT_FORMAT &&
-    typeof row.key === 'string' &&
+    isText(row.key) &&
     Number.isInteger(row.eventCount) &&
+    row.eventCount >= 0 &&
     Array.isArray(row.items) &&
-    row.items.every((i) => i && typeof i.id === 'string' && typeof i.stock === 'object' && i.stock !== null)
+    row.items.every(isSoundItem)
   );
 }
 
@@ -311,8 +324,10 @@ export class EventStore {
   /** Event ids carrying `correlationId` (one user action), searching from the newest. */
   async idsOfGroup(correlationId: string): Promise<string[]> {
     const ids: string[] = [];
-    for await (const chunk of this.readBackward()) for (const e of chunk) if (e.correlationid === correlationId && e.type !== 'EventsReverted') ids.push(e.id);
-    return ids;
+    const reverts: string[] = [];
+    for await (const chunk of this.readBackward()) for (const e of chunk) if (e.correlationid === correlationId) (e.type === 'EventsReverted' ? reverts : ids).push(e.id);
+    // A group made only of undos (a large undo split in several) is redone by undoing them.
+    return ids.length ? ids : reverts;
   }
 
   async reverts(): Promise<RevertRow[]> {

@@ -1,5 +1,6 @@
 // "Where was this item, and when?": per item, stays at each location, a stay lasting from the event that put
 // stock there (from none) to the event that took the last of it away. The unassigned bucket is a location too.
+import { stockAt } from '../inventory';
 import type { Projection } from './projection';
 
 export interface Stay {
@@ -26,7 +27,7 @@ export const locationHistory: Projection<LocationHistory> = {
     const was = before?.stock ?? {};
     let changed = false;
     for (const loc of new Set([...Object.keys(was), ...Object.keys(after.stock)])) {
-      const here = (after.stock[loc] ?? 0) > 0;
+      const here = stockAt(after.stock, loc) > 0;
       if (((was[loc] ?? 0) > 0) === here) continue;
       changed = true;
       let open = acc.open.get(after.id);
