@@ -9,7 +9,7 @@ import { emptyState, type InventoryState } from '../domain/inventory';
 import { EventoryDB, SCHEMA_VERSION } from '../store/db';
 import { EventStore } from '../store/eventStore';
 import { Engine, type ExecResult } from './engine';
-import { importEvents as importInto, type ImportOptions, type ImportResult } from './importer';
+import type { ImportOptions, ImportResult } from './importer';
 import { describeOpenError, isQuotaError, type StorageProblem } from './storageErrors';
 import { ProjectionCache } from './projections';
 import type { Projection } from '../domain/projections/projection';
@@ -192,6 +192,7 @@ export async function* exportEvents(): AsyncGenerator<InventoryEvent[]> {
 export async function importEvents(events: InventoryEvent[], opts?: ImportOptions): Promise<ImportResult> {
   if (problem$.value?.kind === 'outdated') return { ok: false, error: problem$.value.message };
   try {
+    const { importEvents: importInto } = await import('./importer');
     return await importInto(engine(), events, opts);
   } catch (err) {
     if (isQuotaError(err)) problem$.value = { kind: 'quota', message: describeOpenError(err) };

@@ -2,15 +2,18 @@
 // replays the whole log on an append: an event at the end of history is folded onto the current state; a late
 // event (back-dated or merged) or an undo re-folds from the nearest snapshot before the earliest change.
 import { signal, type ReadonlySignal } from '@preact/signals';
-import { decide, refuse, type Command } from '../domain/commands';
+import type { Command, Refusal } from '../domain/commands';
 import { LIMITS, type InventoryEvent } from '../domain/events';
 import { historyKey, revertedAt, timeKey, TIME_KEY_LENGTH, type RevertRecord } from '../domain/history';
 import { emptyState, fold, type InventoryState } from '../domain/inventory';
-import { decideRevert, findDependents } from '../domain/revert';
 import type { FieldErrors } from '../domain/validation';
 import { SNAPSHOT_FORMAT, type HeadRow, type RevertRow } from '../store/db';
 import { makeYielder } from '../store/yieldToMain';
 import { EMPTY_HEAD, type AppendOptions, type EventStore } from '../store/eventStore';
+
+const refuse = (error: string): Refusal => ({ ok: false, error });
+// Loaded with the first command or undo, not at start (issue 6: initial JavaScript).
+const decisions = () => import('./decisions');
 
 /** Events folded between snapshots. Bounds the tail folded at startup and per time-travel seek. */
 export const SNAPSHOT_EVERY = 5000;
@@ -291,7 +294,7 @@ export class Engine {
   }
 
   execute(cmd: Command): Promise<ExecResult> {
-    return this.serial(() => this.appendWithRetry(async () => decide(cmd, this.head$.value, this.context())));
+    return this.serial(() => this.appendWithRetry(async () => (await decisions()).decide(cmd, this.head$.value, this.context())));
   }
 
   /** Undo (or, for an EventsReverted, redo) the named events, refusing when later events depend on them. */
@@ -333,6 +336,7 @@ export class Engine {
     const pending = eventIds.filter((id) => !oldSkip.has(id));
     if (pending.length === 0) return refuse(eventIds.length === 1 ? 'This was already undone.' : 'These were already undone.');
     // Several EventsReverted (a large group) share one correlation id, so they are undone and redone together.
+    const { decideRevert, findDependents } = await decisions();
     const decided = decideRevert(pending, reason, this.context(pending.length > LIMITS.revertIds ? this.deps.newId() : undefined));
     if (!decided.ok) return decided;
     const keyOf = new Map([...found.values()].map((e) => [e.id, historyKey(e)]));

@@ -1,17 +1,47 @@
 // Every user action goes through here so that each success says what happened and offers its undo, and each
 // refusal is shown with the engine's message (and, for an undo, the later events that depend on it).
+// The wording (describe.ts) loads with the first notification, or earlier (preloadWording), not with the
+// inventory; should it fail to load, the notification still comes, in plainer words.
 import type { Command } from '../domain/commands';
 import type { InventoryEvent } from '../domain/events';
 import { execute, inventory, readHistory, revertedIds, undo, type ExecResult } from '../state/app';
-import { eventSentence, resultSentence, type ItemLookup } from './describe';
+import type { ItemLookup } from './describe';
 import { when } from './format';
 import { toast } from './shell/toasts';
 
 const lookup: ItemLookup = (id) => inventory.value.items.get(id);
 
+type Wording = typeof import('./describe');
+let wording: Promise<Wording> | undefined;
+const loadWording = (): Promise<Wording> =>
+  (wording ??= import('./describe').catch((err: unknown) => {
+    wording = undefined; // the next notification tries again
+    throw err;
+  }));
+
+/** Fetches the wording of notifications ahead of the first one. */
+export const preloadWording = (): Promise<void> => loadWording().then(
+  () => undefined,
+  () => undefined,
+);
+
+/** `say(wording)`, or `fallback` when the wording cannot be loaded (offline and not cached yet). */
+async function phrase(say: (w: Wording) => string, fallback: string): Promise<string> {
+  let w: Wording;
+  try {
+    w = await loadWording();
+  } catch (err) {
+    console.error('Could not load the wording of notifications', err);
+    return fallback;
+  }
+  return say(w);
+}
+
+export const sentenceOf = (e: InventoryEvent) => phrase((w) => w.eventSentence(e, lookup), 'the change');
+
 type Mode = 'did' | 'undid' | 'redid';
 
-function announce(sentence: string, events: InventoryEvent[], mode: Mode): void {
+export function announce(sentence: string, events: InventoryEvent[], mode: Mode): void {
   const message = mode === 'did' ? sentence : `${mode === 'undid' ? 'Undone' : 'Redone'}: ${sentence}`;
   const label = mode === 'undid' ? 'Redo' : 'Undo';
   toast({
@@ -22,8 +52,9 @@ function announce(sentence: string, events: InventoryEvent[], mode: Mode): void 
 }
 
 /** Shows a refusal as an alert; for undo, lists the later events that would break. */
-export function showRefusal(r: Extract<ExecResult, { ok: false }>): void {
-  const details = (r.dependents ?? []).slice(0, 5).map((e) => `${eventSentence(e, lookup)} (${when(e.time)})`);
+export async function showRefusal(r: Extract<ExecResult, { ok: false }>): Promise<void> {
+  const shown = (r.dependents ?? []).slice(0, 5);
+  const details = await Promise.all(shown.map(async (e) => `${await sentenceOf(e)} (${when(e.time)})`));
   const more = (r.dependents?.length ?? 0) - details.length;
   if (more > 0) details.push(`…and ${more} more`);
   toast({ tone: 'error', message: r.error, details: details.length ? ['Later changes depend on it:', ...details] : undefined });
@@ -43,19 +74,22 @@ export async function runCommand(cmd: Command): Promise<ExecResult> {
   } catch (err) {
     r = { ok: false, error: `Could not save the change: ${err instanceof Error ? err.message : String(err)}` };
   }
-  if (r.ok) announce(resultSentence(r.events, lookup), r.events, 'did');
+  if (r.ok) {
+    const events = r.events;
+    announce(await phrase((w) => w.resultSentence(events, lookup), 'Change saved'), events, 'did');
+  }
   return r;
 }
 
 /** Runs a command from a button (no form to show the refusal in): refusals become an alert toast. */
 export async function runQuick(cmd: Command): Promise<void> {
   const r = await runCommand(cmd);
-  if (!r.ok) showRefusal(r);
+  if (!r.ok) await showRefusal(r);
 }
 
 /** Undo of one event from a history list. */
 export async function undoEvent(e: InventoryEvent): Promise<void> {
-  await reverse([e], eventSentence(e, lookup), 'did');
+  await reverse([e], await sentenceOf(e), 'did');
 }
 
 /**
@@ -63,7 +97,7 @@ export async function undoEvent(e: InventoryEvent): Promise<void> {
  * scanning them newest first (where the one in effect almost always is) costs a page or two.
  */
 export async function redoEvent(e: InventoryEvent): Promise<void> {
-  const sentence = eventSentence(e, lookup);
+  const sentence = await sentenceOf(e);
   let cursor: string | undefined;
   for (let page = 0; page < 50; page++) {
     const res = await readHistory({ types: ['EventsReverted'], limit: 200, ...(cursor ? { cursor } : {}) });

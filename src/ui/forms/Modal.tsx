@@ -2,6 +2,19 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 
+const FIELD = 'input:not([type=hidden]), select, textarea, [data-autofocus]';
+
+/**
+ * Puts focus on the first field of the open modal. `late` is for a form that arrived after the modal opened
+ * (it loads on demand): it only takes focus while the browser's default (the Close button) still has it.
+ */
+export function focusFirstField(dialog: HTMLDialogElement | null, late = false): void {
+  if (!dialog) return;
+  const active = document.activeElement;
+  if (late && active !== dialog && active !== document.body && !dialog.querySelector('.modal-header')?.contains(active)) return;
+  dialog.querySelector<HTMLElement>(FIELD)?.focus();
+}
+
 export function Modal({ title, onClose, children }: { title: string; onClose: () => void; children: ComponentChildren }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -9,7 +22,7 @@ export function Modal({ title, onClose, children }: { title: string; onClose: ()
   useLayoutEffect(() => {
     const d = ref.current!;
     if (!d.open) d.showModal();
-    d.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, [data-autofocus]')?.focus();
+    focusFirstField(d);
   }, []);
 
   return (

@@ -1,4 +1,5 @@
-// A list of events, newest first: when, what changed, on which item; undone events struck through; Undo/Redo.
+// A list of events, newest first: when, what changed, on which item; undone events struck through; Undo/Redo,
+// and for an event that is one of several of one action (a `correlationid`), Undo of the whole group.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { EVENT_LABELS, itemIdOf, type InventoryEvent } from '../../domain/events';
 import { inventory, revertedIds } from '../../state/app';
@@ -6,6 +7,9 @@ import { redoEvent, undoEvent } from '../actions';
 import { changeLine, eventSentence } from '../describe';
 import { when } from '../format';
 import { Link, itemPath } from '../router';
+import { undoGroupOf } from '../undoWhole';
+import { groupCounts } from './eventFilters';
+import './history.css';
 import type { Paged } from './usePagedHistory';
 
 interface Props {
@@ -15,10 +19,14 @@ interface Props {
   /** Load further pages when the end of the list scrolls into view. */
   infinite?: boolean;
   emptyText: string;
+  /** The list is the whole log, unfiltered: once fully read, it holds every event of each group. */
+  wholeLog?: boolean;
 }
 
-export function EventList({ paged, showItem, infinite = false, emptyText }: Props) {
+export function EventList({ paged, showItem, infinite = false, emptyText, wholeLog = false }: Props) {
   const byId = new Map(paged.events.map((e) => [e.id, e]));
+  // Group sizes are only certain when every event is in the list; elsewhere the button does not give a number.
+  const sizes = wholeLog && paged.done ? groupCounts(paged.events) : undefined;
   return (
     <div class="events">
       {paged.error && (
@@ -29,7 +37,7 @@ export function EventList({ paged, showItem, infinite = false, emptyText }: Prop
       {paged.events.length === 0 && !paged.loading && !paged.error && <p class="muted empty-small">{emptyText}</p>}
       <ol class="event-list">
         {paged.events.map((e) => (
-          <EventRow key={e.id} e={e} showItem={showItem} byId={byId} />
+          <EventRow key={e.id} e={e} showItem={showItem} byId={byId} groupSize={e.correlationid === undefined ? undefined : sizes?.get(e.correlationid)} />
         ))}
       </ol>
       <div class="list-end">
@@ -67,18 +75,28 @@ function targetsLine(e: InventoryEvent, byId: Map<string, InventoryEvent>): stri
   return known.slice(0, 3).map((t) => eventSentence(t, lookup)).join('; ') + (known.length > 3 ? '; …' : '');
 }
 
-function EventRow({ e, showItem, byId }: { e: InventoryEvent; showItem: boolean; byId: Map<string, InventoryEvent> }) {
+interface RowProps {
+  e: InventoryEvent;
+  showItem: boolean;
+  byId: Map<string, InventoryEvent>;
+  /** Events in e's group, when known for certain. */
+  groupSize: number | undefined;
+}
+
+function EventRow({ e, showItem, byId, groupSize }: RowProps) {
   const undone = revertedIds.value.has(e.id);
   const [busy, setBusy] = useState(false);
   const itemId = itemIdOf(e);
   const item = itemId === undefined ? undefined : inventory.value.items.get(itemId);
   const sentence = eventSentence(e, (id) => inventory.value.items.get(id));
   const targets = targetsLine(e, byId);
-  const act = async () => {
+  const act = async (run: () => Promise<unknown>) => {
     setBusy(true);
-    await (undone ? redoEvent(e) : undoEvent(e));
+    await run();
     setBusy(false);
   };
+  // A group of one is just the event: its own Undo says it all.
+  const group = e.correlationid !== undefined && !undone && groupSize !== 1;
   return (
     <li class={`event${undone ? ' event-undone' : ''}`}>
       <div class="event-meta">
@@ -95,9 +113,28 @@ function EventRow({ e, showItem, byId }: { e: InventoryEvent; showItem: boolean;
         <span class="event-change">{undone ? <s>{changeLine(e)}</s> : changeLine(e)}</span>
         {targets && <span class="event-targets">Undid: {targets}</span>}
       </div>
-      <button type="button" class="btn btn-small btn-secondary event-action" disabled={busy} aria-label={`${undone ? 'Redo' : 'Undo'} “${sentence}”`} onClick={() => void act()}>
-        {undone ? 'Redo' : 'Undo'}
-      </button>
+      <div class="event-action event-actions">
+        <button
+          type="button"
+          class="btn btn-small btn-secondary"
+          disabled={busy}
+          aria-label={`${undone ? 'Redo' : 'Undo'} “${sentence}”`}
+          onClick={() => void act(() => (undone ? redoEvent(e) : undoEvent(e)))}
+        >
+          {undone ? 'Redo' : 'Undo'}
+        </button>
+        {group && (
+          <button
+            type="button"
+            class="btn btn-small btn-secondary"
+            disabled={busy}
+            aria-label={groupSize === undefined ? 'Undo group: every event of this action' : `Undo all ${groupSize} events of this action`}
+            onClick={() => void act(() => undoGroupOf(e))}
+          >
+            {groupSize === undefined ? 'Undo group' : `Undo all ${groupSize}`}
+          </button>
+        )}
+      </div>
     </li>
   );
 }

@@ -1,11 +1,17 @@
 // The inventory as a real <table> (spec §6: headers "Name" and "Quantity" first, quantity a plain number).
 // Sort arrows are CSS, so a header's text stays exactly its name for scripts and screen readers.
-import { hasConflict, isLowStock, quantityOf, type Item } from '../../domain/inventory';
+// Every number links to the events that produced it: the quantity to the item's history, each location's figure
+// to that item's history at that location (up to the day shown, when viewing the past). The links' text is
+// exactly the number (and "Location n"), so the cells read as before.
+import { Fragment } from 'preact';
+import { hasConflict, isLowStock, quantityOf, UNASSIGNED, type Item } from '../../domain/inventory';
+import { pastStateAt } from '../../state/timeTravel';
 import { Link, itemPath } from '../router';
-import { locationBreakdown, qty } from '../format';
+import { localInputValue, locationName, qty, sortedLocations } from '../format';
 import { ConflictNote } from './ConflictNote';
 import { QuickButtons } from './QuickButtons';
 import type { SortDir, SortKey } from './listing';
+import './inventory.css';
 
 interface Props {
   items: Item[];
@@ -65,7 +71,35 @@ export function InventoryTable({ items, sort, dir, onSort, editable, caption }: 
   );
 }
 
+/** The history behind a number: the item's events, at one location if given, up to the day of `until`. */
+function historyHref(itemId: string, location: string | undefined, until: string | undefined): string {
+  const q = new URLSearchParams({ item: itemId });
+  if (location === UNASSIGNED) q.set('unassigned', '1');
+  else if (location !== undefined) q.set('location', location);
+  if (until) q.set('to', localInputValue(new Date(until)).slice(0, 10));
+  return `/history?${q.toString()}`;
+}
+
+function Locations({ item, until }: { item: Item; until: string | undefined }) {
+  const locs = sortedLocations(item.stock);
+  if (locs.length === 0) return <span class="muted">—</span>;
+  return (
+    <>
+      {locs.map(([loc, n], i) => (
+        <Fragment key={loc}>
+          {i > 0 && ' · '}
+          <Link to={historyHref(item.id, loc, until)} class="number-link" title={`Changes of ${item.name} ${loc ? `at ${loc}` : 'without a location'}`}>
+            {`${locationName(loc)} ${qty(n)}`}
+          </Link>
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
 function Row({ item, editable, showSku }: { item: Item; editable: boolean; showSku: boolean }) {
+  // Viewing the past (read-only): the links stop at the day shown.
+  const until = editable ? undefined : pastStateAt.value;
   const q = quantityOf(item);
   const low = isLowStock(item);
   const conflict = hasConflict(item);
@@ -77,8 +111,14 @@ function Row({ item, editable, showSku }: { item: Item; editable: boolean; showS
           {item.name}
         </Link>
       </td>
-      <td class={`num qty${low ? ' qty-low' : ''}${q < 0 ? ' qty-negative' : ''}`}>{qty(q)}</td>
-      <td class="locations">{locationBreakdown(item.stock) || <span class="muted">—</span>}</td>
+      <td class={`num qty${low ? ' qty-low' : ''}${q < 0 ? ' qty-negative' : ''}`}>
+        <Link to={historyHref(item.id, undefined, until)} class="number-link" title={`Changes of ${item.name}`}>
+          {qty(q)}
+        </Link>
+      </td>
+      <td class="locations">
+        <Locations item={item} until={until} />
+      </td>
       <td class="category">{item.category ?? ''}</td>
       <td class="unit">{item.unit ?? ''}</td>
       {showSku && <td class="sku">{item.sku ?? ''}</td>}

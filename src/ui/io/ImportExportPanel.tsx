@@ -1,8 +1,9 @@
-// The page at /data: export of the event log, the inventory as CSV, and import.
+// The page at /data: export of the event log, the inventory as CSV, import, and the past imports (with undo).
 import { inventory } from '../../state/app';
 import { CsvExportButton } from './CsvExportButton';
 import { ExportSection } from './ExportSection';
 import { ImportSection } from './ImportSection';
+import { PastImports } from './PastImports';
 import './io.css';
 
 export function ImportExportPanel() {
@@ -21,6 +22,7 @@ export function ImportExportPanel() {
         </div>
       </section>
       <ImportSection />
+      <PastImports />
     </section>
   );
 }

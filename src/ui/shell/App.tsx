@@ -1,13 +1,23 @@
 // The shell: header with navigation, banners, the routed page, the open command form and the notifications.
+// Only the inventory page is in the initial bundle (issue 6); the rest loads on demand, and what is one click
+// away is fetched once the inventory is shown and the browser is idle.
 import { useEffect, useRef } from 'preact/hooks';
-import { BackupReminder, StoragePage, StorageProblemBanner, UpdateBanner } from '../../pwa';
+import { StorageProblemBanner } from '../../pwa/StorageProblemBanner';
 import { status } from '../../state/app';
-import { DialogHost } from '../forms/DialogHost';
+import { preloadWording } from '../actions';
+import { DialogHost, preloadForms } from '../forms/DialogHost';
+import { preloadCsv } from '../io/CsvExportButton';
+import { lazyComponent, whenIdle } from '../lazy';
+import { preloadTimeTravel } from '../timetravel/TimeTravelBar';
 import { location } from '../router';
 import { Header } from './Header';
 import { ErrorScreen, LoadingScreen } from './StatusScreens';
 import { Toasts } from './toasts';
-import { routeOf, titleOf } from './routes';
+import { LazyStoragePage, preloadLikelyPages, preloadPage, routeOf, titleOf } from './routes';
+
+// Optional extras: nothing to show until the service worker is registered (main.tsx, once the log is open).
+const LazyUpdateBanner = lazyComponent(() => import('../../pwa').then((m) => m.UpdateBanner), 'update notice', { quiet: true });
+const LazyBackupReminder = lazyComponent(() => import('../../pwa').then((m) => m.BackupReminder), 'backup reminder', { quiet: true });
 
 export function App() {
   const loc = location.value;
@@ -18,13 +28,28 @@ export function App() {
   useEffect(() => {
     document.title = `${titleOf(loc.path)} · Eventory`;
     // After a link is followed, start at the top and tell screen readers where they are; typing in a filter
-    // (a replace) must not move focus.
+    // (a replace) must not move focus. A page still loading has no heading yet: its region takes focus.
     if (loc.pushed && lastPath.current !== loc.path) {
       window.scrollTo(0, 0);
-      mainRef.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+      const main = mainRef.current;
+      (main?.querySelector<HTMLElement>('h1') ?? main)?.focus({ preventScroll: true });
     }
     lastPath.current = loc.path;
   }, [loc]);
+
+  // A deep link (/history, /item/x) fetches its page while the log opens.
+  useEffect(() => preloadPage(loc.path), []);
+
+  useEffect(() => {
+    if (st.kind !== 'ready') return;
+    whenIdle(() => {
+      void preloadForms();
+      void preloadCsv();
+      void preloadWording();
+      void preloadTimeTravel();
+      preloadLikelyPages();
+    });
+  }, [st.kind]);
 
   // The Storage page explains storage failures itself, so it stays reachable when the log cannot be opened.
   const storage = loc.path === '/storage';
@@ -35,12 +60,12 @@ export function App() {
       </a>
       <Header path={loc.path} />
       <div class="banners">
-        <UpdateBanner />
+        {st.kind !== 'loading' && <LazyUpdateBanner />}
         <StorageProblemBanner />
-        {st.kind === 'ready' && <BackupReminder />}
+        {st.kind === 'ready' && <LazyBackupReminder />}
       </div>
       <main id="main" ref={mainRef} tabIndex={-1}>
-        {storage ? <StoragePage /> : st.kind === 'loading' ? <LoadingScreen /> : st.kind === 'error' ? <ErrorScreen message={st.message} /> : routeOf(loc.path)}
+        {storage ? <LazyStoragePage /> : st.kind === 'loading' ? <LoadingScreen /> : st.kind === 'error' ? <ErrorScreen message={st.message} /> : routeOf(loc.path)}
       </main>
       {st.kind === 'ready' && <DialogHost />}
       <Toasts />

@@ -1,11 +1,23 @@
-// URL path -> page. No router library: five routes, matched here in one place.
-import { StoragePage } from '../../pwa';
+// URL path -> page. No router library: a handful of routes, matched here in one place. Only the inventory is
+// in the initial bundle; every other page loads on first visit (or earlier: preloadPage, preloadLikelyPages).
 import { LazyAnalyticsPage, LazyComparePage } from '../analytics/lazy';
-import { HistoryPage } from '../history/HistoryPage';
 import { InventoryPage } from '../inventory/InventoryPage';
-import { ImportExportPanel } from '../io/ImportExportPanel';
-import { ItemPage } from '../item/ItemPage';
+import { lazyComponent } from '../lazy';
 import { Link } from '../router';
+
+const LazyHistoryPage = lazyComponent(() => import('../history/HistoryPage').then((m) => m.HistoryPage), 'history page');
+const LazyDataPage = lazyComponent(() => import('../io/ImportExportPanel').then((m) => m.ImportExportPanel), 'import and export page');
+const LazyItemPage = lazyComponent(() => import('../item/ItemPage').then((m) => m.ItemPage), 'item page');
+/** Also shown while the log cannot be opened (see App), so it loads whatever the state of the log. */
+export const LazyStoragePage = lazyComponent(() => import('../../pwa').then((m) => m.StoragePage), 'storage page');
+
+const PAGES: Record<string, { preload(): Promise<void> } | undefined> = {
+  '/history': LazyHistoryPage,
+  '/data': LazyDataPage,
+  '/storage': LazyStoragePage,
+  '/analytics': LazyAnalyticsPage,
+  '/compare': LazyComparePage,
+};
 
 const ITEM = /^\/item\/([^/]+)\/?$/;
 
@@ -19,17 +31,31 @@ function itemIdOf(path: string): string | undefined {
   }
 }
 
+const normal = (path: string) => (path.length > 1 ? path.replace(/\/$/, '') : path);
+
 export function routeOf(path: string) {
-  const p = path.length > 1 ? path.replace(/\/$/, '') : path;
+  const p = normal(path);
   if (p === '/' || p === '/index.html') return <InventoryPage />;
-  if (p === '/history') return <HistoryPage />;
-  if (p === '/data') return <ImportExportPanel />;
-  if (p === '/storage') return <StoragePage />;
+  if (p === '/history') return <LazyHistoryPage />;
+  if (p === '/data') return <LazyDataPage />;
+  if (p === '/storage') return <LazyStoragePage />;
   if (p === '/analytics') return <LazyAnalyticsPage />;
   if (p === '/compare') return <LazyComparePage />;
   const id = itemIdOf(p);
-  if (id !== undefined) return <ItemPage key={id} id={id} />;
+  if (id !== undefined) return <LazyItemPage key={id} id={id} />;
   return <NotFound path={path} />;
+}
+
+/** Starts loading the code of the page at `path` (a deep link loads it while the log opens). */
+export function preloadPage(path: string): void {
+  const p = normal(path);
+  void (itemIdOf(p) !== undefined ? LazyItemPage : PAGES[p])?.preload();
+}
+
+/** The pages one click away from the inventory (a row opens its item), fetched once the inventory is shown. */
+export function preloadLikelyPages(): void {
+  void LazyItemPage.preload();
+  void LazyHistoryPage.preload();
 }
 
 export function titleOf(path: string): string {

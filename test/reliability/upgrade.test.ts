@@ -1,0 +1,142 @@
+// Another tab changes the database version under this one (issue 7): a newer release opening the database
+// makes this tab step aside (`versionchange`) without losing or half-writing anything, and this release's
+// upgrade waits, with a message, while an older release's tab still holds the database (`blocked`), then
+// proceeds with every event intact. Driven through src/state/app.ts; the other tab is a raw IndexedDB connection.
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { InventoryEvent } from '../../src/domain/events';
+import type { Item } from '../../src/domain/inventory';
+import { eventCount, execute, exportEvents, importEvents, inventory, resetForTests, start, status, storageProblem } from '../../src/state/app';
+import type { ExecResult } from '../../src/state/engine';
+import { SCHEMA_VERSION } from '../../src/store/db';
+import { dumpDatabase, loadDatabase, type DatabaseDump } from '../fixtures/storageDump';
+import { freshDbName } from '../support/engine';
+import { ev } from '../support/events';
+import { plain, replay } from '../support/oracle';
+
+const V1 = JSON.parse(readFileSync(new URL('../fixtures/storage-v1.json', import.meta.url), 'utf8')) as {
+  expected: { items: Item[] };
+  database: DatabaseDump;
+};
+const v1Events = V1.database.stores.find((s) => s.name === 'pages')!.records.flatMap((r) => (r.value as { events: InventoryEvent[] }).events);
+
+/** A raw connection, as another tab running another release holds it; it ignores `versionchange`. */
+function connect(name: string, version?: number, onUpgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name, version);
+    req.onupgradeneeded = () => onUpgrade?.(req.result);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+async function log(): Promise<InventoryEvent[]> {
+  const out: InventoryEvent[] = [];
+  for await (const chunk of exportEvents()) out.push(...chunk);
+  return out;
+}
+
+/** Every event in the pages of the database, read by a raw connection at whatever version it now has. */
+async function eventsOnDisk(name: string): Promise<InventoryEvent[]> {
+  const dump = await dumpDatabase(name);
+  return dump.stores.find((s) => s.name === 'pages')!.records.flatMap((r) => (r.value as { events: InventoryEvent[] }).events);
+}
+
+beforeEach(() => {
+  resetForTests();
+});
+afterEach(() => {
+  resetForTests();
+  vi.unstubAllGlobals();
+});
+
+describe('an upgrade blocked by an older release’s tab', () => {
+  it('waits and says why, then opens with every event intact once the old tab lets go', async () => {
+    vi.stubGlobal('BroadcastChannel', undefined);
+    const name = freshDbName();
+    // The older release's layout: the same stores at a lower version.
+    const older = SCHEMA_VERSION * 10 - 5;
+    await loadDatabase(name, { ...V1.database, idbVersion: older });
+    const oldTab = await connect(name, older);
+    oldTab.onversionchange = () => undefined;
+
+    const opening = start(name);
+    await until(() => storageProblem.value?.kind === 'blocked', 'the blocked notice');
+    expect(storageProblem.value?.message).toMatch(/another open Eventory tab is using the old version/);
+    expect(status.value).toEqual({ kind: 'loading' });
+
+    oldTab.close();
+    await opening;
+    expect(status.value).toEqual({ kind: 'ready' });
+    expect(storageProblem.value).toBeUndefined();
+    expect(await log()).toEqual(v1Events);
+    expect([...inventory.value.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(V1.expected.items);
+    expect((await dumpDatabase(name)).idbVersion).toBe(SCHEMA_VERSION * 10);
+  });
+});
+
+describe('a newer release opening the database in another tab', () => {
+  async function startWithItem() {
+    const name = freshDbName();
+    await start(name);
+    const r = await execute({ type: 'createItem', name: 'Sword' });
+    if (!r.ok) throw new Error(r.error);
+    return { name, itemId: (r.events[0]!.data as { itemId: string }).itemId };
+  }
+
+  it('this tab steps aside at once (the upgrade is not blocked), commands in flight land whole or not at all, later ones are refused', async () => {
+    vi.stubGlobal('BroadcastChannel', undefined);
+    const { name, itemId } = await startWithItem();
+    const seeded = await log();
+    const results: Promise<ExecResult>[] = [];
+    for (let i = 0; i < 40; i++) results.push(execute({ type: 'addStock', itemId, quantity: 1, location: i % 2 ? 'A' : undefined }));
+    await until(() => eventCount.value >= 10, 'some commands to land');
+    const newer = await connect(name, SCHEMA_VERSION * 10 + 10, (db) => db.createObjectStore('newInVersion2', { keyPath: 'id' }));
+    newer.close();
+
+    expect(storageProblem.value?.kind).toBe('outdated');
+    expect(status.value).toMatchObject({ kind: 'error', message: expect.stringMatching(/Reload this tab/) });
+    const settled = await Promise.all(results);
+    const ok = settled.flatMap((r) => (r.ok ? r.events : []));
+    for (const r of settled) if (!r.ok) expect(r.error).toMatch(/Reload this tab|updated in another tab/);
+    expect(ok.length).toBeGreaterThanOrEqual(9);
+    const disk = await eventsOnDisk(name);
+    expect(disk.map((e) => e.id).sort()).toEqual([...seeded, ...ok].map((e) => e.id).sort());
+    const head = (await dumpDatabase(name)).stores.find((s) => s.name === 'meta')!.records.map((r) => r.value as { key: string; value: { count: number } }).find((r) => r.key === 'head')!;
+    expect(head.value.count).toBe(disk.length);
+
+    // Nothing this tab does now reaches the database.
+    expect(await execute({ type: 'addStock', itemId, quantity: 1 })).toMatchObject({ ok: false, error: expect.stringMatching(/Reload this tab/) });
+    expect(await importEvents([ev('ItemCreated', { itemId: 'x', name: 'X' })])).toMatchObject({ ok: false });
+    expect(await eventsOnDisk(name)).toEqual(disk);
+    expect(plain(replay(disk)).items).toEqual(plain(replay([...seeded, ...ok])).items);
+  });
+
+  it('a change announced by the newer tab afterwards does not make this tab fail in the background', async () => {
+    const { name } = await startWithItem();
+    const failures: unknown[] = [];
+    const onFailure = (err: unknown) => failures.push(err);
+    process.on('unhandledRejection', onFailure);
+    try {
+      const newer = await connect(name, SCHEMA_VERSION * 10 + 10);
+      await until(() => storageProblem.value?.kind === 'outdated', 'the outdated notice');
+      // The newer release writes and tells the other tabs, as src/state/app.ts does.
+      const channel = new BroadcastChannel('eventory');
+      channel.postMessage({ type: 'appended', version: 1_000 });
+      await new Promise((r) => setTimeout(r, 100));
+      channel.close();
+      newer.close();
+      expect(failures).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onFailure);
+    }
+  });
+});
