@@ -3,6 +3,11 @@ import { LIMITS, type Attributes, type ItemFields } from './events';
 
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** Why `name` cannot name an attribute, or undefined when it can. */
+export function reservedAttributeName(name: string): string | undefined {
+  return RESERVED.has(name) ? `“${name}” cannot be used as an attribute name.` : undefined;
+}
+
 /** Field name -> message for the user. */
 export type FieldErrors = Record<string, string>;
 
@@ -34,7 +39,8 @@ export function validateAttributes(attrs: Attributes | undefined): FieldErrors |
     const v = attrs[k];
     if (k.trim() === '') return one('attributes', 'Attribute names cannot be empty.');
     // Files with these keys are refused on import (src/io), so the app must not write them either.
-    if (RESERVED.has(k)) return one('attributes', `“${k}” cannot be used as an attribute name.`);
+    const reserved = reservedAttributeName(k);
+    if (reserved) return one('attributes', reserved);
     if (k.length > LIMITS.name) return one('attributes', `Attribute names are at most ${LIMITS.name} characters.`);
     if (typeof v === 'string' && v.length > LIMITS.text) return one('attributes', `“${k}” is longer than ${LIMITS.text} characters.`);
     if (typeof v === 'number' && !Number.isFinite(v)) return one('attributes', `“${k}” must be a finite number.`);

@@ -193,7 +193,9 @@ export async function importEvents(events: InventoryEvent[], opts?: ImportOption
   if (problem$.value?.kind === 'outdated') return { ok: false, error: problem$.value.message };
   try {
     const { importEvents: importInto } = await import('./importer');
-    return await importInto(engine(), events, opts);
+    const result = await importInto(engine(), events, opts);
+    if (result.ok && problem$.value?.kind === 'quota') problem$.value = undefined;
+    return result;
   } catch (err) {
     if (isQuotaError(err)) problem$.value = { kind: 'quota', message: describeOpenError(err) };
     return { ok: false, error: `${describeOpenError(err)} The file was not imported; the log is unchanged.` };

@@ -2,6 +2,7 @@
 // the user says it is a number.
 import type { AttributeValue, Attributes } from '../../domain/events';
 import { LIMITS } from '../../domain/events';
+import { reservedAttributeName } from '../../domain/validation';
 
 export type AttrKind = 'text' | 'number' | 'yesno';
 export interface AttrRow {
@@ -36,6 +37,8 @@ export function parseRows(rows: readonly AttrRow[]): { attributes: Attributes | 
     }
     if (key.length > LIMITS.name) errors[r.rid] = `Names are at most ${LIMITS.name} characters.`;
     if (seen.has(key)) errors[r.rid] = `“${key}” is used twice.`;
+    const reserved = reservedAttributeName(key);
+    if (reserved) errors[r.rid] = reserved;
     seen.add(key);
     let v: AttributeValue;
     if (r.kind === 'number') {
@@ -46,7 +49,8 @@ export function parseRows(rows: readonly AttrRow[]): { attributes: Attributes | 
       v = r.value;
       if (v.length > LIMITS.text) errors[r.rid] = `At most ${LIMITS.text} characters.`;
     }
-    out[key] = v;
+    // An own property whatever the name: plain assignment to "__proto__" would silently drop the row.
+    Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
   }
   return { attributes: Object.keys(out).length ? out : undefined, errors };
 }
