@@ -7,7 +7,7 @@
 (() => {
   if (globalThis.__baseline) return;
   const SEGMENT = 1000;
-  const READ_BATCH = 50;
+  const READ_BATCH = 16;
   const now = () => performance.now();
   const req = (r) => new Promise((res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))));
   const done = (tx) => new Promise((res, rej) => ((tx.oncomplete = () => res()), (tx.onerror = tx.onabort = () => rej(tx.error))));

@@ -133,7 +133,43 @@ export function summarize(profile, top = 12) {
     }
   }
   const sorted = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => [k, Math.round(v)]);
-  return { sampledMs: Math.round(total), groups: sorted(byGroup, 14), self: sorted(bySelf, top), inclusive: sorted(byIncl, top) };
+  return { sampledMs: Math.round(total), groups: sorted(byGroup, 14), self: sorted(bySelf, top), inclusive: sorted(byIncl, top), longestBusy: longestBusy(profile, nodes, parent) };
+}
+
+/**
+ * The longest run of samples in which the main thread never went idle: an upper bound of the longest task
+ * (two tasks back to back look like one), with what ran in it — the functions to slice or move off the thread.
+ */
+function longestBusy(profile, nodes, parent) {
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  let best = { ms: 0, from: 0, to: 0 };
+  let start = 0;
+  let ms = 0;
+  for (let i = 0; i <= profile.samples.length; i++) {
+    if (i === profile.samples.length || idle.has(profile.samples[i])) {
+      if (ms > best.ms) best = { ms, from: start, to: i };
+      start = i + 1;
+      ms = 0;
+    } else ms += (profile.timeDeltas[i + 1] ?? 0) / 1000;
+  }
+  const incl = new Map();
+  for (let i = best.from; i < best.to; i++) {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const seen = new Set();
+    for (let n = profile.samples[i]; n !== undefined; n = parent.get(n)) {
+      const d = describeFrame(nodes.get(n).callFrame);
+      if (!/^(src|bench)\//.test(d.group) || seen.has(d.label)) continue;
+      seen.add(d.label);
+      incl.set(d.label, (incl.get(d.label) ?? 0) + dt);
+    }
+  }
+  const self = new Map();
+  for (let i = best.from; i < best.to; i++) {
+    const d = describeFrame(nodes.get(profile.samples[i]).callFrame);
+    self.set(d.label, (self.get(d.label) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  }
+  const top = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => [k, Math.round(v)]);
+  return { ms: Math.round(best.ms), inclusive: top(incl), self: top(self) };
 }
 
 /** Plain text of a summary, for the console and the docs. */
@@ -145,5 +181,9 @@ export function formatSummary(name, s) {
   for (const [k, v] of s.inclusive) lines.push(`    ${String(v).padStart(7)} ms ${pct(v).padStart(4)}  ${k}`);
   lines.push('  hottest functions, self:');
   for (const [k, v] of s.self) lines.push(`    ${String(v).padStart(7)} ms ${pct(v).padStart(4)}  ${k}`);
+  if (s.longestBusy?.ms) {
+    lines.push(`  longest stretch without idle: ${s.longestBusy.ms} ms; in it:`);
+    for (const [k, v] of s.longestBusy.inclusive.length ? s.longestBusy.inclusive : s.longestBusy.self) lines.push(`    ${String(v).padStart(7)} ms  ${k}`);
+  }
   return lines.join('\n');
 }

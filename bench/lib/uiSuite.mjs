@@ -61,7 +61,11 @@ function seekInPage(times) {
       dispatchEvent(new PopStateEvent('popstate'));
       await new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`seek to ${t} did not show a table`)), 120_000);
-        const ok = () => document.querySelector(`[role=status] time[datetime="${t}"]`) && document.querySelector('table tbody tr');
+        // Shown: the banner names the moment and no longer says it is rebuilding, and the table has rows.
+        const ok = () => {
+          const banner = document.querySelector(`time[datetime="${t}"]`)?.parentElement;
+          return banner && !/Rebuilding/i.test(banner.textContent) && document.querySelector('table tbody tr');
+        };
         if (ok()) return (clearTimeout(timer), resolve());
         const mo = new MutationObserver(() => ok() && (mo.disconnect(), clearTimeout(timer), resolve()));
         mo.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
