@@ -1,29 +1,18 @@
 // Analytics in real Chromium: each card answers its question for a few weeks of history, charts draw and
 // describe themselves, the page fits a phone, and uPlot loads only when a chart is shown.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, startPreview } from './harness.mjs';
+import { test } from 'node:test';
+import { useApp } from './harness.mjs';
 import { importSeed } from '../projections/seedLog.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 async function seededPage(viewport) {
-  const ctx = await browser.newContext({ viewport, locale: 'en-US', timezoneId: 'UTC', serviceWorkers: 'block' });
+  const ctx = await app.browser.newContext({ viewport, locale: 'en-US', timezoneId: 'UTC', serviceWorkers: 'block' });
   const page = await ctx.newPage();
   const scripts = [];
   page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
-  await importSeed(page, server.url);
+  await importSeed(page, app.url);
   return { page, ctx, scripts };
 }
 
@@ -65,7 +54,7 @@ test('the analytics page answers what we use, what runs out, what we collect, an
 
 test('the analytics page is readable on a phone: nothing wider than the screen, charts fit their cards', async () => {
   const { page, ctx } = await seededPage({ width: 390, height: 844 });
-  await page.goto(`${server.url}/analytics`);
+  await page.goto(`${app.url}/analytics`);
   await page.getByRole('region', { name: 'Activity per day' }).getByRole('img').locator('canvas').waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
@@ -85,7 +74,7 @@ test('the analytics page is readable on a phone: nothing wider than the screen, 
 
 test('an item page shows its quantity over time and where it was', async () => {
   const { page, ctx } = await seededPage({ width: 1280, height: 800 });
-  await page.goto(`${server.url}/item/sword`);
+  await page.goto(`${app.url}/item/sword`);
   const chart = page.getByRole('img', { name: /^Quantity from/ });
   await chart.locator('canvas').waitFor();
   assert.match(await chart.getAttribute('aria-label'), /3 changes, highest 3, now 2\./);

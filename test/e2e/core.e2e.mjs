@@ -1,29 +1,18 @@
 // The core inventory workflow through the real UI, in Chromium against the production build: items, stock,
 // refusals, undo, persistence, the item page and the history page. One behaviour per test.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, launchPersistent, startPreview } from './harness.mjs';
+import { launchPersistent, useApp } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 /** A fresh page with empty (in-memory) storage, at `path`, once the app is ready. */
 async function freshPage(path = '/') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url + path);
+  await page.goto(app.url + path);
   await page.locator('main h1').first().waitFor();
   return { page, context, errors };
 }
@@ -140,7 +129,7 @@ test('the inventory survives a reload of a disk-backed profile, on the same URL'
   const { context, close } = await launchPersistent();
   try {
     const page = await context.newPage();
-    await page.goto(server.url + '/');
+    await page.goto(app.url + '/');
     await page.locator('main h1').first().waitFor();
     await createItem(page, 'Lantern');
     await page.getByRole('button', { name: 'Add 1 Lantern' }).click();
@@ -275,7 +264,7 @@ test('a change made in another tab appears without a reload', async () => {
   try {
     await createItem(page, 'Torch');
     const other = await context.newPage();
-    await other.goto(server.url + '/');
+    await other.goto(app.url + '/');
     await other.getByRole('button', { name: 'Add 1 Torch' }).click();
     await waitForQuantity(other, 'Torch', 1);
     await waitForQuantity(page, 'Torch', 1);
@@ -333,7 +322,7 @@ test('?at=<time> shows the inventory as it was then, read-only', async () => {
     await new Promise((r) => setTimeout(r, 50));
     await page.getByRole('button', { name: 'Add 1 Coin' }).click();
     await waitForQuantity(page, 'Coin', 2);
-    await page.goto(`${server.url}/?at=${between}`);
+    await page.goto(`${app.url}/?at=${between}`);
     await waitForQuantity(page, 'Coin', 1);
     await page.getByText(/Viewing the past/).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Add 1 Coin' }).count(), 0);

@@ -3,32 +3,28 @@
 // the toast brings it back; a refusal names the later change that depends on it), a group of events sharing a
 // `correlationid` undone from the history page, and the inventory's numbers linking to the events behind them.
 // Two pages of one context share the IndexedDB: one stays on /data with the toast, the other looks around.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, startPreview } from './harness.mjs';
+import { useApp } from './harness.mjs';
+import { dataPageSteps } from './dataPage.mjs';
 
-let server;
-let browser;
 let dir;
-
-before(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-  dir = await mkdtemp(join(tmpdir(), 'eventory-groupundo-e2e-'));
+const app = useApp({
+  setUp: async () => {
+    dir = await mkdtemp(join(tmpdir(), 'eventory-groupundo-e2e-'));
+  },
+  tearDown: async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  },
 });
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const { importFile, inventoryTable, createItem } = dataPageSteps(app);
 
 /** Two pages on one fresh, in-memory storage, collecting page errors. */
 async function twoPages() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const errors = [];
   const open = async () => {
     const page = await context.newPage();
@@ -38,30 +34,11 @@ async function twoPages() {
   return { a: await open(), b: await open(), errors, close: () => context.close() };
 }
 
-/** Name → Quantity of the inventory table (spec §6), read after a fresh load. */
-async function inventoryTable(page) {
-  await page.goto(server.url + '/');
-  await page.locator('main h1').first().waitFor();
-  await page.waitForFunction(() => document.querySelector('main table') || document.querySelector('.empty'));
-  return page.evaluate(() => {
-    const table = document.querySelector('main table');
-    if (!table) return {};
-    const headers = [...table.tHead.rows[0].cells].map((c) => c.textContent.trim());
-    const [n, q] = [headers.indexOf('Name'), headers.indexOf('Quantity')];
-    return Object.fromEntries([...table.tBodies[0].rows].map((r) => [r.cells[n].textContent.trim(), Number(r.cells[q].textContent.trim())]));
-  });
-}
-
 const row = (page, name) => page.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) });
 
 /** Creates an item and adds `n` (unassigned) with the quick button; returns its id, read from its link. */
 async function itemWithStock(page, name, n) {
-  await page.goto(server.url + '/');
-  await page.getByRole('button', { name: /^(New item|Create your first item)$/ }).first().click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Name', { exact: true }).fill(name);
-  await dialog.getByRole('button', { name: 'Create item' }).click();
-  await dialog.waitFor({ state: 'detached' });
+  await createItem(page, name);
   for (let i = 1; i <= n; i++) {
     await page.getByRole('button', { name: `Add 1 ${name}` }).click();
     await row(page, name).getByRole('cell', { name: String(i), exact: true }).waitFor();
@@ -87,16 +64,6 @@ async function logFile(name, lanternId, extra = {}) {
   return path;
 }
 
-/** Imports through the file input on /data (spec §6) and returns the status text. */
-async function importFile(page, path) {
-  await page.goto(`${server.url}/data`);
-  await page.locator('#import-file:not([disabled])').waitFor();
-  await page.getByLabel('Choose a file to import (.json)').setInputFiles(path);
-  const area = page.locator('section[aria-labelledby="import-title"]');
-  await area.locator('[role="status"]:not(:empty), [role="alert"]').first().waitFor({ timeout: 20_000 });
-  return (await area.locator('[role="status"]:not(:empty), [role="alert"]').first().textContent()).trim();
-}
-
 const pastImports = (page) => page.locator('section[aria-labelledby="past-imports-title"]');
 
 test('an import is undone in one step from /data, stays in the log as undone, and Redo restores it', async () => {
@@ -106,7 +73,7 @@ test('an import is undone in one step from /data, stays in the log as undone, an
     const before = await inventoryTable(a);
     assert.deepEqual(before, { Lantern: 1 });
     const path = await logFile('few-events.json', lantern);
-    assert.equal(await importFile(a, path), 'Imported 5 new events.');
+    assert.equal((await importFile(a, path)).text, 'Imported 5 new events.');
 
     const list = pastImports(a);
     const entry = list.getByRole('listitem').filter({ hasText: 'few-events.json' });
@@ -122,7 +89,7 @@ test('an import is undone in one step from /data, stays in the log as undone, an
     assert.equal(await entry.getByRole('button').count(), 0, 'an undone import has nothing left to undo');
 
     assert.deepEqual(await inventoryTable(b), before, 'the inventory is what it was before the import');
-    await b.goto(`${server.url}/history`);
+    await b.goto(`${app.url}/history`);
     await b.getByText('8 changes recorded', { exact: false }).waitFor();
     await b.waitForFunction(() => document.querySelectorAll('.event-list > li').length === 8);
     const struck = await b.locator('.event-list > li.event-undone').evaluateAll((rows) => rows.map((r) => Boolean(r.querySelector('s')) && r.textContent.includes('undone')));
@@ -144,12 +111,12 @@ test('undoing an import that later changes depend on is refused, naming them', a
   const { a, errors, close } = await twoPages();
   try {
     const lantern = await itemWithStock(a, 'Lantern', 1);
-    assert.equal(await importFile(a, await logFile('then-used.json', lantern)), 'Imported 5 new events.');
-    await a.goto(server.url + '/');
+    assert.equal((await importFile(a, await logFile('then-used.json', lantern))).text, 'Imported 5 new events.');
+    await a.goto(app.url + '/');
     await a.getByRole('button', { name: 'Remove 1 Rope' }).click();
     await row(a, 'Rope').getByRole('cell', { name: '4', exact: true }).waitFor();
 
-    await a.goto(`${server.url}/data`);
+    await a.goto(`${app.url}/data`);
     await pastImports(a).getByRole('button', { name: /^Undo this import: “then-used\.json”/ }).click();
     const alert = a.getByRole('alert').filter({ hasText: 'Later changes depend on it:' });
     await alert.waitFor();
@@ -165,8 +132,8 @@ test('events of one action (a correlationid) are undone together from the histor
   const { a, errors, close } = await twoPages();
   try {
     const lantern = await itemWithStock(a, 'Lantern', 1);
-    assert.equal(await importFile(a, await logFile('grouped.json', lantern, { correlationid: 'bulk-restock-1' })), 'Imported 5 new events.');
-    await a.goto(`${server.url}/history`);
+    assert.equal((await importFile(a, await logFile('grouped.json', lantern, { correlationid: 'bulk-restock-1' }))).text, 'Imported 5 new events.');
+    await a.goto(`${app.url}/history`);
     await a.waitForFunction(() => document.querySelectorAll('.event-list > li').length === 7);
     const groupButtons = a.getByRole('button', { name: 'Undo all 5 events of this action' });
     assert.equal(await groupButtons.count(), 5, 'each event of the group offers the group undo');

@@ -1,10 +1,12 @@
 // Shared end-to-end harness: real Chromium (Debian's, never a downloaded one) against `vite preview` of the
-// production build. Every e2e file starts its own preview server in `before` and closes it in `after`.
+// production build. Every e2e file starts its own preview server in `before` and closes it in `after`
+// (`useApp()` registers both).
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
@@ -85,6 +87,40 @@ export function launchBrowser(opts = {}) {
     executablePath: chromiumPath(),
     args: [...CHROMIUM_ARGS, ...(opts.args ?? [])],
   });
+}
+
+/**
+ * Registers the file's `before`/`after` hooks: a preview server of dist/ and, unless `browser: false`, one
+ * headless Chromium, both closed after the file's tests. `setUp(app)` runs once they are started and
+ * `tearDown(app)` before they close: Node 20 runs a file's top-level `before` hooks concurrently, so a file's
+ * own hook could not count on the server being there. The returned object is filled in by `before`: read
+ * `app.url` and `app.browser` inside tests and hooks, not at import time.
+ * @param {{ browser?: boolean, setUp?: (app: any) => Promise<void>, tearDown?: (app: any) => Promise<void> }} [opts]
+ * @returns {{ server: { url: string, port: number, close(): Promise<void> } | undefined, browser: import('playwright-core').Browser | undefined, readonly url: string }}
+ */
+export function useApp({ browser = true, setUp, tearDown } = {}) {
+  const app = {
+    server: undefined,
+    browser: undefined,
+    get url() {
+      if (!app.server) throw new Error('useApp(): the preview server is not started yet (read app.url inside a test or hook)');
+      return app.server.url;
+    },
+  };
+  before(async () => {
+    app.server = await startPreview();
+    if (browser) app.browser = await launchBrowser();
+    await setUp?.(app);
+  });
+  after(async () => {
+    try {
+      await tearDown?.(app);
+    } finally {
+      await app.browser?.close();
+      await app.server?.close();
+    }
+  });
+  return app;
 }
 
 /**

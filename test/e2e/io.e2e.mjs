@@ -1,27 +1,31 @@
 // Export and import through the real UI, in Chromium against the production build, between two browser
 // profiles with their own IndexedDB on disk (spec §4–6): the export downloads a .json file, the file input
 // imports it, the outcome shows in role="status" / role="alert", and a refused file changes nothing.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchPersistent, startPreview } from './harness.mjs';
+import { launchPersistent, useApp } from './harness.mjs';
+import { dataPageSteps } from './dataPage.mjs';
 
-let server;
 let dir;
 const profiles = [];
 
-before(async () => {
-  server = await startPreview();
-  dir = await mkdtemp(join(tmpdir(), 'eventory-io-e2e-'));
+const app = useApp({
+  browser: false,
+  setUp: async () => {
+    dir = await mkdtemp(join(tmpdir(), 'eventory-io-e2e-'));
+  },
+  tearDown: async () => {
+    try {
+      for (const p of profiles) await p.close();
+    } finally {
+      if (dir) await rm(dir, { recursive: true, force: true });
+    }
+  },
 });
-
-after(async () => {
-  for (const p of profiles) await p.close();
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const { openData, importArea, importFile, inventoryTable, createItem } = dataPageSteps(app);
 
 /** A fresh profile (its own IndexedDB on disk) with one page, collecting page errors. */
 async function profile(viewport = { width: 1280, height: 800 }) {
@@ -33,26 +37,6 @@ async function profile(viewport = { width: 1280, height: 800 }) {
   return { page, errors };
 }
 
-async function openData(page) {
-  await page.goto(`${server.url}/data`);
-  await page.getByRole('heading', { level: 1, name: 'Import and export' }).waitFor();
-  // The input is enabled once the log is open.
-  await page.locator('#import-file:not([disabled])').waitFor();
-}
-
-const importArea = (page) => page.locator('section[aria-labelledby="import-title"]');
-
-/** Imports a file through the file input (spec §6) and returns the outcome: the status or the alert text. */
-async function importFile(page, path) {
-  await openData(page);
-  await page.getByLabel('Choose a file to import (.json)').setInputFiles(path);
-  const area = importArea(page);
-  const outcome = area.locator('[role="status"]:not(:empty), [role="alert"]');
-  await outcome.first().waitFor({ timeout: 20_000 });
-  const role = await outcome.first().getAttribute('role');
-  return { role, text: (await outcome.first().textContent()).trim() };
-}
-
 /** Clicks the one button whose name contains "Export" (spec §6) and returns the downloaded file. */
 async function exportFile(page, name) {
   await openData(page);
@@ -60,29 +44,6 @@ async function exportFile(page, name) {
   const path = join(dir, name);
   await download.saveAs(path);
   return { path, filename: download.suggestedFilename(), text: await readFile(path, 'utf8') };
-}
-
-/** Name → Quantity of every row of the inventory table, found through its column headers. */
-async function inventoryTable(page) {
-  await page.goto(server.url + '/');
-  await page.locator('main h1').first().waitFor();
-  await page.waitForFunction(() => document.querySelector('main table') || document.querySelector('.empty'));
-  return page.evaluate(() => {
-    const table = document.querySelector('main table');
-    if (!table) return {};
-    const headers = [...table.tHead.rows[0].cells].map((c) => c.textContent.trim());
-    const [n, q] = [headers.indexOf('Name'), headers.indexOf('Quantity')];
-    return Object.fromEntries([...table.tBodies[0].rows].map((r) => [r.cells[n].textContent.trim(), Number(r.cells[q].textContent.trim())]));
-  });
-}
-
-async function createItem(page, name) {
-  await page.goto(server.url + '/');
-  await page.getByRole('button', { name: /^(New item|Create your first item)$/ }).first().click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Name', { exact: true }).fill(name);
-  await dialog.getByRole('button', { name: 'Create item' }).click();
-  await dialog.waitFor({ state: 'detached' });
 }
 
 async function addOne(page, name, times = 1) {

@@ -9,6 +9,14 @@ export async function waitForApp(page) {
   await page.locator('#app h1').first().waitFor({ state: 'visible', timeout: 15_000 });
 }
 
+/** A new page of `context` at `url`, once the app has rendered. */
+export async function openApp(context, url) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await waitForApp(page);
+  return page;
+}
+
 /** The service worker of this origin is activated, i.e. the app shell is precached. */
 export async function waitForServiceWorker(page) {
   await page.evaluate(async () => {

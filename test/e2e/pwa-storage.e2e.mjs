@@ -1,19 +1,11 @@
 // Storage health and version safety: the Storage page's facts, the backup reminder, and an old tab that
 // steps aside when a newer version of the app opens the database.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchPersistent, startPreview } from './harness.mjs';
-import { createItem, itemRow, waitForApp, waitForServiceWorker, newItemButton } from './pwa-helpers.mjs';
+import { launchPersistent, useApp } from './harness.mjs';
+import { createItem, itemRow, openApp, waitForApp, waitForServiceWorker, newItemButton } from './pwa-helpers.mjs';
 
-let server;
-
-before(async () => {
-  server = await startPreview();
-});
-
-after(async () => {
-  await server?.close();
-});
+const app = useApp({ browser: false });
 
 /** A valid event-log file (spec §1) creating `n` items. */
 function logFile(n) {
@@ -32,7 +24,7 @@ function logFile(n) {
 }
 
 async function exportFromDataPage(page) {
-  await page.goto(server.url + '/data');
+  await page.goto(app.url + '/data');
   await waitForApp(page);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: /export/i }).first().click();
@@ -42,13 +34,11 @@ async function exportFromDataPage(page) {
 test('the Storage page shows the log size, storage use, persistence and the last export', async () => {
   const { context, close } = await launchPersistent();
   try {
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await waitForApp(page);
+    const page = await openApp(context, app.url);
     await waitForServiceWorker(page);
     await createItem(page, 'Tent');
 
-    await page.goto(server.url + '/storage');
+    await page.goto(app.url + '/storage');
     await page.getByRole('heading', { name: 'Storage & backup' }).waitFor();
     await page.getByTestId('last-export').getByText('Never').waitFor();
     assert.equal(await page.getByTestId('event-count').textContent(), '1');
@@ -57,7 +47,7 @@ test('the Storage page shows the log size, storage use, persistence and the last
     await page.getByTestId('offline-ready').getByText(/^Yes/).waitFor();
 
     await exportFromDataPage(page);
-    await page.goto(server.url + '/storage');
+    await page.goto(app.url + '/storage');
     await page.getByTestId('last-export').getByText(/^just now \(.*\), 1 change$/).waitFor();
   } finally {
     await close();
@@ -67,9 +57,7 @@ test('the Storage page shows the log size, storage use, persistence and the last
 test('the backup reminder appears at 50 unexported changes and goes away after an export', async () => {
   const { context, close } = await launchPersistent();
   try {
-    const page = await context.newPage();
-    await page.goto(server.url + '/data');
-    await waitForApp(page);
+    const page = await openApp(context, app.url + '/data');
     await page.locator('input[type="file"]').setInputFiles(logFile(50));
     await page.getByRole('status').filter({ hasText: /50/ }).first().waitFor({ timeout: 15_000 });
 
@@ -77,7 +65,7 @@ test('the backup reminder appears at 50 unexported changes and goes away after a
     await reminder.getByText('has 50 changes and has never been exported').waitFor();
     await exportFromDataPage(page);
     // Load the app where the export's date shows, then move within it: the reminder's data is loaded by then.
-    await page.goto(server.url + '/storage');
+    await page.goto(app.url + '/storage');
     await page.getByTestId('last-export').getByText(/^just now/).waitFor();
     await page.getByRole('link', { name: 'Inventory', exact: true }).first().click();
     await itemRow(page, 'Imported 49').waitFor();
@@ -90,9 +78,7 @@ test('the backup reminder appears at 50 unexported changes and goes away after a
 test('a tab outdated by a newer version of the database stops writing and asks to be reloaded', async () => {
   const { context, close } = await launchPersistent();
   try {
-    const old = await context.newPage();
-    await old.goto(server.url);
-    await waitForApp(old);
+    const old = await openApp(context, app.url);
     await createItem(old, 'Before the upgrade');
 
     // Another tab runs a newer release whose schema version is higher: it upgrades the database.
@@ -109,7 +95,7 @@ test('a tab outdated by a newer version of the database stops writing and asks t
 
 /** Opens the database the way a newer release would: same stores, a higher schema version. */
 async function upgradeDatabaseFrom(page) {
-  await page.goto(server.url + '/favicon.svg');
+  await page.goto(app.url + '/favicon.svg');
   await page.evaluate(async () => {
     const current = (await indexedDB.databases()).find((d) => d.name === 'eventory')?.version ?? 0;
     await new Promise((resolve, reject) => {
@@ -128,9 +114,7 @@ test(
   async () => {
     const { context, close } = await launchPersistent();
     try {
-      const page = await context.newPage();
-      await page.goto(server.url);
-      await waitForApp(page);
+      const page = await openApp(context, app.url);
       await createItem(page, 'Made by the old version');
       await upgradeDatabaseFrom(await context.newPage());
       await page.reload();

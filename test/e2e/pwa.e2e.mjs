@@ -1,28 +1,15 @@
 // The app as an installable, offline-first PWA: production build, real Chromium, real service worker.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, launchPersistent, startPreview } from './harness.mjs';
-import { createItem, itemRow, sleep, waitForApp, waitForServiceWorker } from './pwa-helpers.mjs';
+import { launchPersistent, useApp } from './harness.mjs';
+import { createItem, itemRow, openApp, sleep, waitForApp, waitForServiceWorker } from './pwa-helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 test('Chromium reports the app installable, with a manifest free of errors', async () => {
   const { context, close } = await launchPersistent();
   try {
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await waitForApp(page);
+    const page = await openApp(context, app.url);
     await waitForServiceWorker(page);
     const cdp = await context.newCDPSession(page);
     // Installability is evaluated asynchronously after the worker activates; give it a moment.
@@ -42,11 +29,11 @@ test('Chromium reports the app installable, with a manifest free of errors', asy
 });
 
 test('the manifest names Eventory and its icons load at their declared sizes', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(server.url);
-    const res = await page.request.get(`${server.url}/manifest.webmanifest`);
+    await page.goto(app.url);
+    const res = await page.request.get(`${app.url}/manifest.webmanifest`);
     const m = await res.json();
     assert.equal(m.name, 'Eventory');
     assert.equal(m.display, 'standalone');
@@ -62,7 +49,7 @@ test('the manifest names Eventory and its icons load at their declared sizes', a
       }, icon.src);
       assert.equal(size, icon.sizes, icon.src);
     }
-    const favicon = await page.request.get(`${server.url}/favicon.ico`);
+    const favicon = await page.request.get(`${app.url}/favicon.ico`);
     assert.equal(favicon.status(), 200);
   } finally {
     await context.close();
@@ -70,11 +57,9 @@ test('the manifest names Eventory and its icons load at their declared sizes', a
 });
 
 test('after one visit the app opens offline with its inventory, and a new item can be created offline', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   try {
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await waitForApp(page);
+    const page = await openApp(context, app.url);
     await createItem(page, 'Lantern');
     await waitForServiceWorker(page);
 
@@ -94,15 +79,13 @@ test('after one visit the app opens offline with its inventory, and a new item c
 });
 
 test('deep links open offline (the shell serves every client route)', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   try {
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await waitForApp(page);
+    const page = await openApp(context, app.url);
     await waitForServiceWorker(page);
     await context.setOffline(true);
     for (const path of ['/item/some-item', '/history?type=StockAdded', '/storage']) {
-      const res = await page.goto(server.url + path);
+      const res = await page.goto(app.url + path);
       assert.ok(res?.fromServiceWorker(), `${path} should come from the service worker`);
       await waitForApp(page);
       assert.match(await page.title(), /Eventory$/, path);
@@ -113,9 +96,9 @@ test('deep links open offline (the shell serves every client route)', async () =
 });
 
 test('the app requests nothing from any other host', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const foreign = [];
-  const origin = new URL(server.url).origin;
+  const origin = new URL(app.url).origin;
   context.on('request', (req) => {
     const u = new URL(req.url());
     if (u.protocol.startsWith('http') && u.origin !== origin) foreign.push(req.url());
@@ -123,7 +106,7 @@ test('the app requests nothing from any other host', async () => {
   try {
     const page = await context.newPage();
     for (const path of ['/', '/history', '/storage']) {
-      await page.goto(server.url + path, { waitUntil: 'networkidle' });
+      await page.goto(app.url + path, { waitUntil: 'networkidle' });
       await waitForApp(page);
     }
     await waitForServiceWorker(page);
@@ -137,12 +120,8 @@ test('the app requests nothing from any other host', async () => {
 test('two tabs of one browser profile both run the app and see each other\'s changes', async () => {
   const { context, close } = await launchPersistent();
   try {
-    const first = await context.newPage();
-    await first.goto(server.url);
-    await waitForApp(first);
-    const second = await context.newPage();
-    await second.goto(server.url);
-    await waitForApp(second);
+    const first = await openApp(context, app.url);
+    const second = await openApp(context, app.url);
     await createItem(first, 'Compass');
     await itemRow(second, 'Compass').waitFor({ timeout: 10_000 });
   } finally {

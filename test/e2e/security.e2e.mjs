@@ -1,11 +1,11 @@
 // Security of the production build in real Chromium (issue 7): a strict Content-Security-Policy that the whole
 // app lives with (not one violation while every page is used), no request to any host but the app's own, no
 // inline script or eval even for code that gets into the page, and names holding HTML or script shown as text.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, launchBrowser, startPreview } from './harness.mjs';
+import { DIST, useApp } from './harness.mjs';
 import { importSeed } from '../projections/seedLog.mjs';
 
 /** The policy vite.config.ts writes into index.html at build time (kept here as the contract it must meet). */
@@ -15,27 +15,16 @@ const POLICY =
 const HOSTILE = ['<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=1</script>'];
 const HOSTILE_IMPORTED = ['"><svg onload=window.__pwned=1>', '<iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>'];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 /**
  * A context whose every CSP violation, console error, page error and request to another origin is recorded.
  * Requests to other origins are also stopped, so that a failing test cannot leak anything.
  */
 async function watchedContext(opts = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, locale: 'en-US', timezoneId: 'UTC', ...opts });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, locale: 'en-US', timezoneId: 'UTC', ...opts });
   const seen = { violations: [], consoleErrors: [], pageErrors: [], foreign: [], blockedByPolicy: [], requests: 0 };
-  const own = new URL(server.url).origin;
+  const own = new URL(app.url).origin;
   await context.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -66,7 +55,7 @@ async function watchedContext(opts = {}) {
   };
   const go = async (path) => {
     await collect();
-    await page.goto(server.url + path);
+    await page.goto(app.url + path);
     await page.locator('main h1').first().waitFor();
   };
   return { context, page, seen, collect, go };
@@ -95,7 +84,7 @@ test('every page works under the policy: no violation, no console error, no requ
   const { context, page, seen, collect, go } = await watchedContext();
   try {
     // Data page: import (a few weeks of history, so that charts draw).
-    await importSeed(page, server.url);
+    await importSeed(page, app.url);
     assert.equal(await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content), POLICY);
 
     // Inventory: a new item through the form, quick buttons, the toast's Undo, search, CSV export.
@@ -157,7 +146,7 @@ test('code that gets into the page cannot eval, run inline script, or load scrip
   try {
     // A script served by the app's own origin, as an injected <script src> or a compromised chunk would be:
     // allowed to run, but not to turn strings into code.
-    await context.route(`${server.url}/__probe.js`, (route) =>
+    await context.route(`${app.url}/__probe.js`, (route) =>
       route.fulfill({
         contentType: 'text/javascript',
         body: `

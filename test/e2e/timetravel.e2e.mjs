@@ -1,12 +1,17 @@
 // Time travel in real Chromium: a `?at=` link shows the past (and survives a reload), the scrubber moves
 // through history by keyboard and by drag, "Back to now" returns, and two moments compare.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, startPreview } from './harness.mjs';
+import { test } from 'node:test';
+import { useApp } from './harness.mjs';
 import { importSeed, quantityOf, seedFile } from '../projections/seedLog.mjs';
 
-let server;
-let browser;
+const app = useApp({
+  setUp: async () => {
+    const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'UTC', serviceWorkers: 'block' });
+    page = await ctx.newPage();
+    await importSeed(page, app.url);
+  },
+});
 let page;
 
 /** Flour on hand at `at` from the seed itself (adds minus removals), so the test does not trust the app's fold. */
@@ -31,22 +36,9 @@ async function waitForAt(predicate, what) {
   throw new Error(`address never reached ${what}; it is ${page.url()}`);
 }
 
-before(async () => {
-  server = await startPreview();
-  browser = await launchBrowser();
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'UTC', serviceWorkers: 'block' });
-  page = await ctx.newPage();
-  await importSeed(page, server.url);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 test('an ?at= link shows the inventory as it was then, read-only, and a reload keeps it', async () => {
   const at = '2026-11-01T00:00:00Z';
-  await page.goto(`${server.url}/?at=${encodeURIComponent(at)}`);
+  await page.goto(`${app.url}/?at=${encodeURIComponent(at)}`);
   await page.getByText('Viewing the past:').waitFor();
   assert.equal(await quantityOf(page, 'Flour'), '42.5');
   assert.equal(flourAt(at), '42.5');
@@ -58,13 +50,13 @@ test('an ?at= link shows the inventory as it was then, read-only, and a reload k
 });
 
 test('an ?at= that is not a time says so and shows the inventory now', async () => {
-  await page.goto(`${server.url}/?at=last-tuesday`);
+  await page.goto(`${app.url}/?at=last-tuesday`);
   await page.getByRole('alert').filter({ hasText: '“last-tuesday” is not a valid time' }).waitFor();
   assert.equal(await quantityOf(page, 'Flour'), '32.5');
 });
 
 test('the scrubber moves through history by keyboard, the address follows, and Back to now returns', async () => {
-  await page.goto(`${server.url}/?at=${encodeURIComponent('2026-11-10T12:30:00Z')}`);
+  await page.goto(`${app.url}/?at=${encodeURIComponent('2026-11-10T12:30:00Z')}`);
   const slider = page.getByRole('slider', { name: 'Moment in history' });
   await slider.focus();
   await page.keyboard.press('Home');
@@ -86,7 +78,7 @@ test('the scrubber moves through history by keyboard, the address follows, and B
 });
 
 test('dragging the scrubber shows the past while dragging and settles the address on release', async () => {
-  await page.goto(`${server.url}/`);
+  await page.goto(`${app.url}/`);
   await page.getByText('Time travel: see the inventory at an earlier moment').click();
   const slider = page.getByRole('slider', { name: 'Moment in history' });
   const box = await slider.boundingBox();
@@ -103,7 +95,7 @@ test('dragging the scrubber shows the past while dragging and settles the addres
 });
 
 test('comparing two moments lists renames and each quantity change with the events in between', async () => {
-  await page.goto(`${server.url}/compare?from=${encodeURIComponent('2026-11-01T00:00:00Z')}&to=${encodeURIComponent('2026-11-15T00:00:00Z')}`);
+  await page.goto(`${app.url}/compare?from=${encodeURIComponent('2026-11-01T00:00:00Z')}&to=${encodeURIComponent('2026-11-15T00:00:00Z')}`);
   const table = page.getByRole('table', { name: 'Quantity before and after, per item and location' });
   await table.waitFor();
   const cells = async (name, location) =>
@@ -119,7 +111,7 @@ test('comparing two moments lists renames and each quantity change with the even
 });
 
 test('from the past, "Compare with now" compares that moment with now, and the form picks other moments', async () => {
-  await page.goto(`${server.url}/?at=${encodeURIComponent('2026-11-01T00:00:00Z')}`);
+  await page.goto(`${app.url}/?at=${encodeURIComponent('2026-11-01T00:00:00Z')}`);
   await page.getByRole('link', { name: 'Compare with now' }).click();
   const table = page.getByRole('table', { name: 'Quantity before and after, per item and location' });
   await table.waitFor();

@@ -4,28 +4,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { InventoryEvent } from '../../src/domain/events';
 import { quantityOf, type InventoryState } from '../../src/domain/inventory';
-import { buildExport } from '../../src/io/exportFormat';
-import { parseLog } from '../../src/io/parseLog';
-import { importEvents } from '../../src/state/importer';
 import type { Engine } from '../../src/state/engine';
+import { exportText, importText } from '../support/exchange';
 import { createItem, makeEngine, ok } from '../support/engine';
 import { arbLog } from './arbitraries';
 import { logText } from './fixtures';
 
 const AT = new Date('2026-11-23T10:00:00.000Z');
 
-async function exportOf(engine: Engine): Promise<string> {
-  const r = await buildExport(engine.store.readRange('', '\uffff'), { exportedAt: AT });
-  if (!r.ok) throw new Error(r.error);
-  return r.blob.text();
-}
-
-async function importText(engine: Engine, text: string) {
-  const parsed = await parseLog(text);
-  if (!parsed.ok) return parsed;
-  const r = await importEvents(engine, parsed.events);
-  return r.ok ? { ...r, skipped: r.skipped + parsed.duplicates } : r;
-}
+const exportOf = (engine: Engine) => exportText(engine, AT);
 
 const itemsOf = (s: InventoryState) => [...s.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
 

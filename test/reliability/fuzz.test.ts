@@ -11,12 +11,12 @@ import type { InventoryEvent } from '../../src/domain/events';
 import { buildExport } from '../../src/io/exportFormat';
 import { importLogFile } from '../../src/io/importLog';
 import { parseLog } from '../../src/io/parseLog';
-import { exportEvents, importEvents, inventory, resetForTests, start, storageProblem } from '../../src/state/app';
-import { EventoryDB } from '../../src/store/db';
+import { importEvents, inventory, resetForTests, start, storageProblem } from '../../src/state/app';
 import { type DatabaseDump } from '../fixtures/storageDump';
 import { freshDbName } from '../support/engine';
 import { plain, replay } from '../support/oracle';
 import { applyMutations, mutation, type Mutation } from './support/mutate';
+import { readLog, readTables } from './support/reads';
 
 /** Per file, on a loaded two-core machine; the slowest legitimate case (a 2 MB string) takes ~50 ms. */
 const BUDGET_MS = 5_000;
@@ -27,24 +27,6 @@ const SOURCE = V1.database.stores.find((s) => s.name === 'pages')!.records.flatM
 let exportText: string;
 let exportDoc: Record<string, never>;
 let target: string;
-
-async function log(): Promise<InventoryEvent[]> {
-  const out: InventoryEvent[] = [];
-  for await (const chunk of exportEvents()) out.push(...chunk);
-  return out;
-}
-
-async function tables(name: string): Promise<Record<string, unknown[]>> {
-  const db = new EventoryDB(name);
-  await db.open();
-  try {
-    const out: Record<string, unknown[]> = {};
-    for (const t of db.tables) out[t.name] = await t.toArray();
-    return out;
-  } finally {
-    db.close();
-  }
-}
 
 async function useApp(events: InventoryEvent[]): Promise<string> {
   resetForTests();
@@ -73,7 +55,7 @@ afterAll(() => {
 
 /** Imports `bytes` into the app's profile `name` and checks the guarantees. Returns the outcome's kind. */
 async function importAndCheck(name: string, bytes: Uint8Array<ArrayBuffer>, what: string): Promise<'accepted' | 'refused'> {
-  const before = await tables(name);
+  const before = await readTables(name);
   const t0 = performance.now();
   let result: Awaited<ReturnType<typeof importLogFile>>;
   try {
@@ -86,13 +68,13 @@ async function importAndCheck(name: string, bytes: Uint8Array<ArrayBuffer>, what
   expect(({} as Record<string, unknown>).polluted, 'Object.prototype changed').toBeUndefined();
   expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(PROTO_KEYS);
   expect(storageProblem.value).toBeUndefined();
-  const events = await log();
+  const events = await readLog();
   expect(plain(inventory.value), `${what}: the inventory is the fold of the log`).toEqual(plain(replay(events)));
   if (!result.ok) {
     expect(typeof result.error).toBe('string');
     expect(result.error.length, 'a message, and a short one').toBeGreaterThan(10);
     expect(result.error.length).toBeLessThan(1_000);
-    expect(await tables(name), `${what}: refused, yet the log changed (${result.error})`).toEqual(before);
+    expect(await readTables(name), `${what}: refused, yet the log changed (${result.error})`).toEqual(before);
     return 'refused';
   }
   // Accepted: the file was valid. Every one of its events is now in the log, exactly as the file has it.

@@ -5,10 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { InventoryEvent } from '../../src/domain/events';
-import { buildExport } from '../../src/io/exportFormat';
-import { parseLog } from '../../src/io/parseLog';
 import type { Engine } from '../../src/state/engine';
-import { importEvents } from '../../src/state/importer';
+import { exportText, importText } from '../support/exchange';
 import { makeEngine } from '../support/engine';
 import { plain, replay } from '../support/oracle';
 import { runSteps, stepsArb } from '../support/scenario';
@@ -16,17 +14,7 @@ import { logText } from '../io/fixtures';
 
 const AT = new Date('2026-06-01T00:00:00.000Z');
 
-async function exportOf(engine: Engine): Promise<string> {
-  const r = await buildExport(engine.store.readRange('', '\uffff'), { exportedAt: AT });
-  if (!r.ok) throw new Error(r.error);
-  return r.blob.text();
-}
-
-async function importText(engine: Engine, text: string) {
-  const parsed = await parseLog(text);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return importEvents(engine, parsed.events);
-}
+const exportOf = (engine: Engine) => exportText(engine, AT);
 
 /** Splits `log` into `k` files: each event goes to the files its mask names (at least one); creations to all. */
 function split(log: readonly InventoryEvent[], k: number, masks: readonly number[]): string[] {

@@ -3,7 +3,7 @@
 // app goes on working with nothing lost. Driven through src/state/app.ts, the API the UI calls.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { describeOpenError } from '../../src/state/storageErrors';
-import { eventCount, execute, exportEvents, importEvents, inventory, resetForTests, start, status, storageProblem, undo } from '../../src/state/app';
+import { eventCount, execute, importEvents, inventory, resetForTests, start, status, storageProblem, undo } from '../../src/state/app';
 import { SNAPSHOT_EVERY } from '../../src/state/engine';
 import { EventStore } from '../../src/store/eventStore';
 import { BIG_ITEMS, BIG_SIZE, bigLog } from '../support/bigLog';
@@ -14,30 +14,12 @@ import { freshDbName } from '../support/engine';
 import { ev } from '../support/events';
 import { replay, plain } from '../support/oracle';
 import { quotaAtCommit, quotaAtWrite, type Fault } from './support/faults';
+import { readLog, readTables } from './support/reads';
 
 const QUOTA_MESSAGE = describeOpenError(new DOMException('full', 'QuotaExceededError'));
 
 let name: string;
 let fault: Fault | undefined;
-
-/** Every table of the database, read through a second connection (as another tab would see it). */
-async function tables(): Promise<Record<string, unknown[]>> {
-  const db = new EventoryDB(name);
-  await db.open();
-  try {
-    const out: Record<string, unknown[]> = {};
-    for (const t of db.tables) out[t.name] = await t.toArray();
-    return out;
-  } finally {
-    db.close();
-  }
-}
-
-async function log(): Promise<InventoryEvent[]> {
-  const out: InventoryEvent[] = [];
-  for await (const chunk of exportEvents()) out.push(...chunk);
-  return out;
-}
 
 async function must<T extends { ok: boolean }>(p: Promise<T>): Promise<Extract<T, { ok: true }>> {
   const r = await p;
@@ -85,7 +67,7 @@ describe.each([
 ])('a quota error %s', (_when, inject) => {
   it('during a command: the log is unchanged, the user is told, the state is as before', async () => {
     const itemId = await seed();
-    const before = await tables();
+    const before = await readTables(name);
     const state = plain(inventory.value);
     const count = eventCount.value;
     fault = inject();
@@ -95,14 +77,14 @@ describe.each([
     expect(fault.hits).toBeGreaterThan(0);
     expect(r).toEqual({ ok: false, error: QUOTA_MESSAGE });
     expect(storageProblem.value).toEqual({ kind: 'quota', message: QUOTA_MESSAGE });
-    expect(await tables()).toEqual(before);
+    expect(await readTables(name)).toEqual(before);
     expect(plain(inventory.value)).toEqual(state);
     expect(eventCount.value).toBe(count);
   });
 
   it('during an import: the log is unchanged, the user is told the file was not imported', async () => {
     const itemId = await seed();
-    const before = await tables();
+    const before = await readTables(name);
     const state = plain(inventory.value);
     fault = inject();
 
@@ -111,7 +93,7 @@ describe.each([
     expect(fault.hits).toBeGreaterThan(0);
     expect(r).toEqual({ ok: false, error: `${QUOTA_MESSAGE} The file was not imported; the log is unchanged.` });
     expect(storageProblem.value?.kind).toBe('quota');
-    expect(await tables()).toEqual(before);
+    expect(await readTables(name)).toEqual(before);
     expect(plain(inventory.value)).toEqual(state);
   });
 
@@ -124,7 +106,7 @@ describe.each([
 
     await must(execute({ type: 'removeStock', itemId, quantity: 1, location: 'Armory' }));
     expect(await importEvents(otherDevice(itemId), { name: 'other.json' })).toEqual({ ok: true, added: 301, skipped: 0 });
-    const events = await log();
+    const events = await readLog();
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
     expect(events).toHaveLength(eventCount.value);
     expect(plain(inventory.value)).toEqual(plain(replay(events)));
@@ -163,7 +145,7 @@ describe('a quota error while writing a snapshot (a cache of the fold, not the l
     fault = quotaAtWrite(['snapshots']);
     const r = await execute({ type: 'addStock', itemId: BIG_ITEMS[0], quantity: 1 });
     expect(fault.hits).toBe(1);
-    const saved = await log();
+    const saved = await readLog();
     expect(saved).toHaveLength(SNAPSHOT_EVERY);
     expect(r).toEqual({ ok: true, events: [saved[saved.length - 1]] });
     expect(plain(inventory.value)).toEqual(plain(replay(saved)));

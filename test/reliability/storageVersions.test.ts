@@ -8,12 +8,13 @@ import type { InventoryEvent } from '../../src/domain/events';
 import { historyKey } from '../../src/domain/history';
 import type { Item } from '../../src/domain/inventory';
 import {
-  eventCount, execute, exportEvents, getMeta, importStatus, inventory, listImports, rebuild, resetForTests, revertedIds, start, stateAt, status, storageProblem, undo,
+  eventCount, execute, getMeta, importStatus, inventory, listImports, rebuild, resetForTests, revertedIds, start, stateAt, status, storageProblem, undo,
 } from '../../src/state/app';
 import { EventoryDB, SCHEMA_VERSION } from '../../src/store/db';
 import { dumpDatabase, loadDatabase, type DatabaseDump } from '../fixtures/storageDump';
 import { freshDbName } from '../support/engine';
 import { plain, replay, specOrder } from '../support/oracle';
+import { readLog } from './support/reads';
 
 interface Fixture {
   schemaVersion: number;
@@ -26,11 +27,6 @@ const FILES = readdirSync(DIR).filter((f) => /^storage-v\d+\.json$/.test(f));
 const fixture = (file: string) => JSON.parse(readFileSync(new URL(file, DIR), 'utf8')) as Fixture;
 const records = (f: Fixture, store: string) => f.database.stores.find((s) => s.name === store)!.records.map((r) => r.value as Record<string, unknown>);
 
-async function log(): Promise<InventoryEvent[]> {
-  const out: InventoryEvent[] = [];
-  for await (const chunk of exportEvents()) out.push(...chunk);
-  return out;
-}
 const items = () => [...inventory.value.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 beforeEach(() => {
@@ -79,7 +75,7 @@ describe.each(FILES)('a database written by %s', (file) => {
     await open();
     expect(status.value).toEqual({ kind: 'ready' });
     expect(storageProblem.value).toBeUndefined();
-    const events = await log();
+    const events = await readLog();
     expect(events.map((e) => JSON.stringify(e))).toEqual(stored.map((e) => JSON.stringify(e)));
     expect([...events].sort(specOrder)).toEqual(events);
     expect(eventCount.value).toBe(f.expected.eventCount);
@@ -123,7 +119,7 @@ describe.each(FILES)('a database written by %s', (file) => {
     resetForTests();
     await start(name);
     expect(plain(inventory.value)).toEqual(after);
-    const events = await log();
+    const events = await readLog();
     expect(events).toHaveLength(f.expected.eventCount + 2);
     expect(plain(inventory.value)).toEqual(plain(replay(events)));
   });

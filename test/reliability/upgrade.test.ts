@@ -6,13 +6,14 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InventoryEvent } from '../../src/domain/events';
 import type { Item } from '../../src/domain/inventory';
-import { eventCount, execute, exportEvents, importEvents, inventory, resetForTests, start, status, storageProblem } from '../../src/state/app';
+import { eventCount, execute, importEvents, inventory, resetForTests, start, status, storageProblem } from '../../src/state/app';
 import type { ExecResult } from '../../src/state/engine';
 import { SCHEMA_VERSION } from '../../src/store/db';
 import { dumpDatabase, loadDatabase, type DatabaseDump } from '../fixtures/storageDump';
 import { freshDbName } from '../support/engine';
 import { ev } from '../support/events';
 import { plain, replay } from '../support/oracle';
+import { readLog } from './support/reads';
 
 const V1 = JSON.parse(readFileSync(new URL('../fixtures/storage-v1.json', import.meta.url), 'utf8')) as {
   expected: { items: Item[] };
@@ -36,12 +37,6 @@ async function until(check: () => boolean, what: string, ms = 5000): Promise<voi
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 5));
   }
-}
-
-async function log(): Promise<InventoryEvent[]> {
-  const out: InventoryEvent[] = [];
-  for await (const chunk of exportEvents()) out.push(...chunk);
-  return out;
 }
 
 /** Every event in the pages of the database, read by a raw connection at whatever version it now has. */
@@ -77,7 +72,7 @@ describe('an upgrade blocked by an older release’s tab', () => {
     await opening;
     expect(status.value).toEqual({ kind: 'ready' });
     expect(storageProblem.value).toBeUndefined();
-    expect(await log()).toEqual(v1Events);
+    expect(await readLog()).toEqual(v1Events);
     expect([...inventory.value.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(V1.expected.items);
     expect((await dumpDatabase(name)).idbVersion).toBe(SCHEMA_VERSION * 10);
   });
@@ -95,7 +90,7 @@ describe('a newer release opening the database in another tab', () => {
   it('this tab steps aside at once (the upgrade is not blocked), commands in flight land whole or not at all, later ones are refused', async () => {
     vi.stubGlobal('BroadcastChannel', undefined);
     const { name, itemId } = await startWithItem();
-    const seeded = await log();
+    const seeded = await readLog();
     const results: Promise<ExecResult>[] = [];
     for (let i = 0; i < 40; i++) results.push(execute({ type: 'addStock', itemId, quantity: 1, location: i % 2 ? 'A' : undefined }));
     await until(() => eventCount.value >= 10, 'some commands to land');

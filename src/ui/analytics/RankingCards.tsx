@@ -4,14 +4,9 @@ import { mostCollected, topCollected } from '../../domain/projections/mostCollec
 import { mostRemoved, removalReasons, topRemoved, type ReasonShare } from '../../domain/projections/mostRemoved';
 import { projection } from '../../state/app';
 import { qty } from '../format';
-import { Card, ItemName, Pending } from './parts';
+import { ColumnTable } from './ColumnTable';
+import { Card, Pending } from './parts';
 import { reasonLabel } from './wording';
-
-const Bar = ({ value, max }: { value: number; max: number }) => (
-  <span class="bar" aria-hidden="true">
-    <span style={{ width: `${max > 0 ? Math.max(2, (value / max) * 100) : 0}%` }} />
-  </span>
-);
 
 export function MostCollectedCard() {
   const acc = projection(mostCollected).value;
@@ -24,32 +19,16 @@ export function MostCollectedCard() {
       ) : rows.length === 0 ? (
         <p class="muted">Nothing has been added yet.</p>
       ) : (
-        <table class="data-table rank-table">
-          <thead>
-            <tr>
-              <th scope="col">Item</th>
-              <th scope="col" class="num">
-                Added
-              </th>
-              <th scope="col" class="bar-col">
-                <span class="visually-hidden">Share</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.itemId}>
-                <td>
-                  <ItemName id={r.itemId} />
-                </td>
-                <td class="num">{qty(r.quantity)}</td>
-                <td class="bar-col">
-                  <Bar value={r.quantity} max={max} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ColumnTable
+          class="rank-table"
+          rows={rows}
+          rowKey={(r) => r.itemId}
+          columns={[
+            { item: (r) => r.itemId },
+            { head: 'Added', num: true, cell: (r) => qty(r.quantity) },
+            { share: (r) => r.quantity, max },
+          ]}
+        />
       )}
     </Card>
   );
@@ -70,53 +49,26 @@ export function MostRemovedCard() {
         <p class="muted">Nothing has been removed yet.</p>
       ) : (
         <>
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Item</th>
-                <th scope="col" class="num">
-                  Removed
-                </th>
-                <th scope="col">Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.itemId}>
-                  <td>
-                    <ItemName id={r.itemId} />
-                  </td>
-                  <td class="num">{qty(r.quantity)}</td>
-                  <td class="muted">{reasonsText(r.reasons)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ColumnTable
+            rows={rows}
+            rowKey={(r) => r.itemId}
+            columns={[
+              { item: (r) => r.itemId },
+              { head: 'Removed', num: true, cell: (r) => qty(r.quantity) },
+              { head: 'Why', cellClass: () => 'muted', cell: (r) => reasonsText(r.reasons) },
+            ]}
+          />
           <h3>Reasons over all items</h3>
-          <table class="data-table rank-table">
-            <thead>
-              <tr>
-                <th scope="col">Reason</th>
-                <th scope="col" class="num">
-                  Quantity
-                </th>
-                <th scope="col" class="bar-col">
-                  <span class="visually-hidden">Share</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {reasons.map((r) => (
-                <tr key={r.reason}>
-                  <td>{reasonLabel(r.reason)}</td>
-                  <td class="num">{qty(r.quantity)}</td>
-                  <td class="bar-col">
-                    <Bar value={r.quantity} max={maxReason} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ColumnTable
+            class="rank-table"
+            rows={reasons}
+            rowKey={(r) => r.reason}
+            columns={[
+              { head: 'Reason', cell: (r) => reasonLabel(r.reason) },
+              { head: 'Quantity', num: true, cell: (r) => qty(r.quantity) },
+              { share: (r) => r.quantity, max: maxReason },
+            ]}
+          />
         </>
       )}
     </Card>

@@ -5,7 +5,8 @@ import { burnRate, burnRates } from '../../domain/projections/burnRate';
 import { notTouchedFor } from '../../domain/projections/notTouchedFor';
 import { inventory, projection } from '../../state/app';
 import { qty, when } from '../format';
-import { Card, ItemName, Pending } from './parts';
+import { ColumnTable } from './ColumnTable';
+import { Card, Pending } from './parts';
 import { perDay, runsOut } from './wording';
 
 const WINDOW_DAYS = 30;
@@ -22,28 +23,16 @@ export function BurnRateCard() {
         <p class="muted">Nothing was removed in that time.</p>
       ) : (
         <div class="table-scroll">
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Item</th>
-                <th scope="col" class="num">Use</th>
-                <th scope="col" class="num">On hand</th>
-                <th scope="col">Outlook</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.slice(0, LIMIT).map((r) => (
-                <tr key={r.itemId}>
-                  <td>
-                    <ItemName id={r.itemId} />
-                  </td>
-                  <td class="num">{perDay(r.perDay)}</td>
-                  <td class="num">{qty(r.quantity)}</td>
-                  <td class={r.runsOutInDays < 7 ? 'outlook-soon' : undefined}>{runsOut(r.runsOutInDays)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ColumnTable
+            rows={rows.slice(0, LIMIT)}
+            rowKey={(r) => r.itemId}
+            columns={[
+              { item: (r) => r.itemId },
+              { head: 'Use', num: true, cell: (r) => perDay(r.perDay) },
+              { head: 'On hand', num: true, cell: (r) => qty(r.quantity) },
+              { head: 'Outlook', cellClass: (r) => (r.runsOutInDays < 7 ? 'outlook-soon' : undefined), cell: (r) => runsOut(r.runsOutInDays) },
+            ]}
+          />
         </div>
       )}
     </Card>
@@ -57,28 +46,16 @@ export function BelowMinimumCard() {
       {rows.length === 0 ? (
         <p class="muted">Every item with a minimum has enough.</p>
       ) : (
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Item</th>
-              <th scope="col" class="num">On hand</th>
-              <th scope="col" class="num">Minimum</th>
-              <th scope="col" class="num">Needed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.slice(0, LIMIT).map((r) => (
-              <tr key={r.item.id}>
-                <td>
-                  <ItemName id={r.item.id} />
-                </td>
-                <td class="num">{qty(r.quantity)}</td>
-                <td class="num">{qty(r.minimum)}</td>
-                <td class="num">{qty(r.shortfall)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ColumnTable
+          rows={rows.slice(0, LIMIT)}
+          rowKey={(r) => r.item.id}
+          columns={[
+            { item: (r) => r.item.id },
+            { head: 'On hand', num: true, cell: (r) => qty(r.quantity) },
+            { head: 'Minimum', num: true, cell: (r) => qty(r.minimum) },
+            { head: 'Needed', num: true, cell: (r) => qty(r.shortfall) },
+          ]}
+        />
       )}
       {rows.length > LIMIT && <p class="muted">…and {rows.length - LIMIT} more.</p>}
     </Card>
@@ -105,28 +82,22 @@ export function NotTouchedCard() {
       {rows.length === 0 ? (
         <p class="muted">Every item changed within the last {days} days.</p>
       ) : (
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Item</th>
-              <th scope="col">Last change</th>
-              <th scope="col" class="num">On hand</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.slice(0, LIMIT).map((r) => (
-              <tr key={r.item.id}>
-                <td>
-                  <ItemName id={r.item.id} />
-                </td>
-                <td>
+        <ColumnTable
+          rows={rows.slice(0, LIMIT)}
+          rowKey={(r) => r.item.id}
+          columns={[
+            { item: (r) => r.item.id },
+            {
+              head: 'Last change',
+              cell: (r) => (
+                <>
                   <time dateTime={r.lastEvent}>{when(r.lastEvent)}</time> <span class="muted">({r.idleDays.toLocaleString()} days ago)</span>
-                </td>
-                <td class="num">{qty(r.quantity)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { head: 'On hand', num: true, cell: (r) => qty(r.quantity) },
+          ]}
+        />
       )}
       {rows.length > LIMIT && <p class="muted">…and {rows.length - LIMIT} more.</p>}
     </Card>
