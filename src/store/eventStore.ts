@@ -3,11 +3,13 @@
 // so and writes nothing.
 import Dexie from 'dexie';
 import type { InventoryEvent } from '../domain/events';
-import type { Item } from '../domain/inventory';
 import { historyKey } from '../domain/history';
+import { EventoryDB, JOURNAL_KEEP, type HeadRow, type ImportRow, type JournalRow, type PageRow, type RevertRow, type SnapshotRow } from './db';
+import { lastIndexAtOrBelow, mergeIntoPages } from './pages';
+import { revertRows, settleReverts } from './revertRows';
+import { isSound } from './snapshotCheck';
 import { keyAndSort, type Keyed } from './sortKeyed';
 import { makeYielder } from './yieldToMain';
-import { EventoryDB, JOURNAL_KEEP, PAGE_SIZE, PAGE_SPLIT, SNAPSHOT_FORMAT, type HeadRow, type ImportRow, type JournalRow, type PageRow, type RevertRow, type SnapshotRow } from './db';
 
 export const EMPTY_HEAD: HeadRow = { version: 0, count: 0, lastKey: '' };
 
@@ -18,76 +20,6 @@ export type AppendResult =
 /** Page rows per bulkPut inside an import's transaction (about 20k events, ~20 ms of cloning). */
 const PUT_SLICE = 20;
 
-/**
- * New revert rows plus the existing ones whose `minTargetKey` drops: a revert's history changes from the earliest
- * event it affects — what it names, and, through a revert it names (redo), what that one named. An event that
- * arrives after a revert naming it (merges bring events in any order) lowers that revert's key too.
- */
-function settleReverts(existing: RevertRow[], added: RevertRow[], keyed: readonly Keyed[]): RevertRow[] {
-  if (existing.length === 0 && added.length === 0) return [];
-  const all = new Map(existing.map((r) => [r.id, r]));
-  for (const r of added) all.set(r.id, r);
-  const inBatch = new Map<string, string>();
-  for (const [k, e] of keyed) inBatch.set(e.id, k);
-  const changed = new Set(added.map((r) => r.id));
-  for (let again = true; again; ) {
-    again = false;
-    for (const r of all.values()) {
-      let m = r.minTargetKey;
-      for (const id of r.eventIds) {
-        const k = inBatch.get(id);
-        if (k !== undefined && k < m) m = k;
-        const sub = all.get(id);
-        if (sub && sub.minTargetKey < m) m = sub.minTargetKey;
-      }
-      if (m < r.minTargetKey) {
-        all.set(r.id, { ...r, minTargetKey: m });
-        changed.add(r.id);
-        again = true;
-      }
-    }
-  }
-  return [...changed].map((id) => all.get(id)!);
-}
-
-const isText = (v: unknown) => typeof v === 'string';
-const isQty = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
-
-function isSoundItem(i: Item): boolean {
-  if (!i || typeof i !== 'object' || !isText(i.id) || !isText(i.name) || !isText(i.updatedAt)) return false;
-  if (typeof i.known !== 'boolean' || typeof i.archived !== 'boolean' || !Number.isInteger(i.eventCount) || i.eventCount < 0) return false;
-  if (!i.stock || typeof i.stock !== 'object' || Array.isArray(i.stock)) return false;
-  return Object.values(i.stock).every(isQty);
-}
-
-/** A snapshot is trusted only if every part of it has the shape the fold produces. */
-function isSound(row: SnapshotRow): boolean {
-  return (
-    row.format === SNAPSHOT_FORMAT &&
-    isText(row.key) &&
-    Number.isInteger(row.eventCount) &&
-    row.eventCount >= 0 &&
-    Array.isArray(row.items) &&
-    row.items.every(isSoundItem)
-  );
-}
-
-function revertRows(keyed: readonly Keyed[], opts: AppendOptions): RevertRow[] {
-  const inBatch = new Map<string, string>();
-  for (const [k, e] of keyed) inBatch.set(e.id, k);
-  const rows: RevertRow[] = [];
-  for (const [key, e] of keyed) {
-    if (e.type !== 'EventsReverted') continue;
-    let minTargetKey = key;
-    for (const id of e.data.eventIds) {
-      const t = opts.targetKey?.(id) ?? inBatch.get(id);
-      if (t !== undefined && t < minTargetKey) minTargetKey = t;
-    }
-    rows.push({ id: e.id, key, eventIds: e.data.eventIds, minTargetKey });
-  }
-  return rows;
-}
-
 export interface AppendOptions {
   /** History keys of events that reverts in this batch name and that are already in the log. */
   targetKey?: (id: string) => string | undefined;
@@ -95,58 +27,6 @@ export interface AppendOptions {
   bulk?: boolean;
   /** Record the write as an import (same transaction), so it can be undone as a group. */
   importRecord?: Omit<ImportRow, 'eventIds'>;
-}
-
-const byKey = (a: Keyed, b: Keyed) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-
-function lastIndexAtOrBelow(sorted: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= key) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
-/** Merges keyed events into a page and cuts the result into pages of at most `max` events. */
-/**
- * A page's cost is its size, not its event count: an undo of a large import names 10,000 ids. Weighing events
- * keeps such a revert from making the last page (read and rewritten by every append) heavy.
- */
-function weight(e: InventoryEvent): number {
-  return e.type === 'EventsReverted' ? 1 + Math.ceil(e.data.eventIds.length / 10) : 1;
-}
-
-/** Merges keyed events into a page and cuts the result into pages of at most PAGE_SIZE in weight. */
-function mergeIntoPages(page: PageRow, added: Keyed[], isLast: boolean): PageRow[] {
-  // Appends at the end of history (the common case) need no sort: every added key is above the page's last.
-  const own: Keyed[] = page.events.map((e) => [historyKey(e), e] as const);
-  const merged = own.concat(added);
-  if (own.length && added.length && added[0]![0] < own[own.length - 1]![0]) merged.sort(byKey);
-  const limit = isLast ? PAGE_SIZE : PAGE_SPLIT;
-  let total = 0;
-  for (const m of merged) total += weight(m[1]);
-  if (total <= limit) return [{ lo: page.lo, events: merged.map((m) => m[1]) }];
-  const out: PageRow[] = [];
-  let chunk: Keyed[] = [];
-  let w = 0;
-  for (const m of merged) {
-    const mw = weight(m[1]);
-    if (chunk.length && w + mw > PAGE_SIZE) {
-      out.push({ lo: out.length === 0 ? page.lo : chunk[0]![0], events: chunk.map((c) => c[1]) });
-      chunk = [];
-      w = 0;
-    }
-    chunk.push(m);
-    w += mw;
-  }
-  out.push({ lo: out.length === 0 ? page.lo : chunk[0]![0], events: chunk.map((c) => c[1]) });
-  return out;
 }
 
 export class EventStore {
@@ -171,7 +51,7 @@ export class EventStore {
     const writes = await this.pagesAfterInsert(keyed);
     const minKey = keyed[0]![0];
     const maxKey = keyed[keyed.length - 1]![0];
-    const reverts = revertRows(keyed, opts);
+    const reverts = revertRows(keyed, opts.targetKey);
 
     const result = await db.transaction('rw', [db.pages, db.snapshots, db.reverts, db.journal, db.meta, db.imports], async () => {
       const head = await this.readHead();
