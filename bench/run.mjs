@@ -4,6 +4,7 @@
 //
 //   node bench/run.mjs [--full] [--sizes=1000,10000] [--engine-only | --ui-only] [--no-naive]
 //                      [--appends=200] [--seeks=50] [--strict] [--dist=dir] [--out=file.json] [--no-docs]
+//   node bench/run.mjs --report=bench/results/latest.json   (rewrites docs/benchmarks.md only)
 //   --full (or BENCH_FULL=1) adds 1M events; --strict exits 1 when a budget fails; --dist measures another
 //   build of the app than dist/.
 import { existsSync, readFileSync } from 'node:fs';
@@ -44,7 +45,17 @@ function options(argv) {
 const started = Date.now();
 const log = (s) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`);
 
+/** Rewrites docs/benchmarks.md from saved results (after editing bench/notes.md), without measuring. */
+async function reportOnly(path) {
+  const res = JSON.parse(readFileSync(path, 'utf8'));
+  const notesPath = `${ROOT}bench/notes.md`;
+  await writeFile(`${ROOT}docs/benchmarks.md`, markdown(res, existsSync(notesPath) ? readFileSync(notesPath, 'utf8') : ''));
+  log(`wrote docs/benchmarks.md from ${path}`);
+}
+
 async function main() {
+  const report = process.argv.find((a) => a.startsWith('--report='));
+  if (report) return reportOnly(report.split('=')[1]);
   const opts = options(process.argv.slice(2));
   const res = { date: new Date().toISOString(), options: opts, machine: machine(), results: { engine: {}, ui: {} }, errors: [] };
   log(`sizes ${opts.sizes.map(sizeLabel).join(', ')}; ${res.machine.cpus} CPUs, load ${res.machine.loadAvg}`);

@@ -116,7 +116,7 @@ export function markdown(res, notes) {
     `Latest run of \`npm run bench${res.options.full ? ' -- --full' : ''}\` (sizes ${res.options.sizes.map(sizeLabel).join(', ')}), written by bench/run.mjs; raw figures are in \`bench/results/latest.json\`.`,
     '',
     `- Date: ${res.date}`,
-    `- Browser: ${res.browser} (headless, disk-backed profile)`,
+    `- Browser: Chromium ${res.browser} (headless, disk-backed profile)`,
     `- Machine: ${m.cpus} CPUs (\`nproc\`), ${m.cpuModel}, ${m.memoryGB} GB memory, Node ${m.node}; load average at start ${m.loadAvg}`,
     `- Initial JavaScript: ${res.initialJs ? `${(res.initialJs.gzipBytes / 1024).toFixed(1)} KB gzip (${(res.initialJs.bytes / 1024).toFixed(0)} KB raw) in ${res.initialJs.files.map((f) => f.file).join(', ')}` : 'dist/ not built'}`,
     '',
@@ -125,7 +125,7 @@ export function markdown(res, notes) {
     '## How to run',
     '',
     '```sh',
-    'npm run bench                 # builds dist/, then 1k, 10k and 100k events (about 15 minutes)',
+    'npm run bench                 # builds dist/, then 1k, 10k and 100k events (5-15 minutes)',
     'npm run bench -- --full       # adds 1M events (or BENCH_FULL=1); generating the 1M file takes a minute, once',
     'node bench/run.mjs --sizes=1000,100000 --engine-only --no-naive   # quicker partial runs',
     '```',
@@ -142,16 +142,29 @@ export function markdown(res, notes) {
   for (const mode of ['ui', 'engine']) {
     const bySize = res.results[mode];
     if (!bySize || !Object.keys(bySize).length) continue;
-    out.push(`## Figures (${mode === 'ui' ? 'UI' : 'engine'})`, '', '"÷ raw" is the figure divided by the raw limit measured in the same page; "naive ÷" is the naive design\'s figure divided by this one (its speedup).', '', mdTable(bySize), '');
+    const naiveNote = mode === 'ui' && Object.values(bySize).some((r) => r.naive?.measuredIn) ? ' The naive design does not depend on the app, so it is measured once per size, in the engine page.' : '';
+    out.push(`## Figures (${mode === 'ui' ? 'UI' : 'engine'})`, '', `"÷ raw" is the figure divided by the raw limit measured in the same page; "naive ÷" is the naive design's figure divided by this one (its speedup).${naiveNote}`, '', mdTable(bySize), '');
   }
   if (res.uiSkipped) out.push(`UI figures were not measured: ${res.uiSkipped}`, '');
-  const largest = Object.keys(res.results.engine ?? {}).map(Number).sort((a, b) => a - b).at(-1);
-  const prof = largest && res.results.engine[largest]?.profiles;
-  if (prof) {
-    out.push(`## Where the time goes (engine, ${sizeLabel(largest)} events, CPU profile)`, '', 'Self time per module, then inclusive time of our own functions. "idle" is the main thread waiting (IndexedDB, file reads); "browser native" is mostly structured cloning of IndexedDB values.', '', '```');
-    for (const [name, s] of Object.entries(prof)) out.push(formatSummary(name, { ...s, self: s.self.slice(0, 6), inclusive: s.inclusive.slice(0, 8) }), '');
+  const profiles = (mode, names) => {
+    const largest = Object.keys(res.results[mode] ?? {}).map(Number).sort((a, b) => a - b).at(-1);
+    const prof = largest && res.results[mode][largest]?.profiles;
+    if (!prof) return;
+    out.push(
+      `## Where the time goes (${mode === 'ui' ? 'UI' : 'engine'}, ${sizeLabel(largest)} events, CPU profiles)`,
+      '',
+      'Self time per module, inclusive time of our own functions, and the longest stretch without an idle sample (what fills the longest task). "idle" is the main thread waiting (IndexedDB, file reads); "browser native" is structured cloning for IndexedDB, style and layout.',
+      '',
+      '```',
+    );
+    for (const [name, s] of Object.entries(prof)) {
+      if (names && !names.includes(name)) continue;
+      out.push(formatSummary(name, { ...s, groups: s.groups.slice(0, 8), self: s.self.slice(0, 5), inclusive: s.inclusive.slice(0, 8) }), '');
+    }
     out.push('```', '');
-  }
+  };
+  profiles('engine');
+  profiles('ui', ['append', 'seek', 'coldStartNewBrowser']);
   if (notes) out.push(notes.trim(), '');
   out.push(
     '## Method',

@@ -6,8 +6,9 @@ import { timeSpan } from './fileInfo.mjs';
 import { summarize } from './profile.mjs';
 import { median, naiveSamples, progressGaps, quantile, seekTimes } from './stats.mjs';
 
-const LONG = { timeout: 3_600_000 };
-const DONE = /Imported [\d,]+ new event|No new events/;
+const LONG = { timeout: 1_200_000 };
+// The import's outcome in role="status" (src/io describeImport): "Imported 1,000 new events." or "No new events…".
+const DONE = /Imported [\d,]+ new event|No new events/i;
 
 function fileChosenProbe() {
   document.addEventListener('change', (e) => e.target?.type === 'file' && (window.__fileChosenAt = performance.now()), true);
