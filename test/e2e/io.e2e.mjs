@@ -98,7 +98,8 @@ test('export from one profile, import into another: counts, same inventory, same
   assert.equal(doc.events.length, 9);
   assert.deepEqual(doc.events.slice(0, 6), seed.events, 'imported events are exported exactly as they came');
   assert.equal(fromA.text.split('\n').length, 9 + 3, 'header line, one line per event, closing line, final newline');
-  assert.match(await a.page.locator('.io-last').textContent(), /Last export: .*\(9 events\)/);
+  // "Last export" is saved after the download starts; wait for the page to show it rather than race it.
+  await a.page.locator('.io-last', { hasText: /Last export: .*\(9 events\)/ }).waitFor({ timeout: 10_000 });
 
   const b = await profile();
   assert.deepEqual(await importFile(b.page, fromA.path), { role: 'status', text: 'Imported 9 new events.' });
