@@ -8,6 +8,7 @@ import { historyKey, revertedAt, timeKey, TIME_KEY_LENGTH, type RevertRecord } f
 import { emptyState, fold, type InventoryState } from '../domain/inventory';
 import type { FieldErrors } from '../domain/validation';
 import { SNAPSHOT_FORMAT, type HeadRow, type RevertRow } from '../store/db';
+import type { Keyed } from '../store/sortKeyed';
 import { makeYielder } from '../store/yieldToMain';
 import { EMPTY_HEAD, type AppendOptions, type EventStore } from '../store/eventStore';
 
@@ -209,13 +210,13 @@ export class Engine {
   }
 
   /** Advances the in-memory state after `events` were appended and the log is at `head`. */
-  private async applyAppended(events: InventoryEvent[], head: HeadRow, wholeLog = false): Promise<void> {
+  private async applyAppended(sorted: readonly Keyed[], head: HeadRow, wholeLog = false): Promise<void> {
     const oldKey = this.headRow.lastKey;
-    const sorted = events.map((e) => [historyKey(e), e] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const events = sorted.map((s) => s[1]);
     if (wholeLog) {
       // An import into an empty log: the events in memory are the whole log, no need to read it back.
       this.setReverts(await this.store.reverts());
-      const state = await this.rebuildTo(head.lastKey, sorted.map((s) => s[1]));
+      const state = await this.rebuildTo(head.lastKey, events);
       this.publish(state, head);
       this.emit({ version: head.version });
       return;
@@ -225,10 +226,9 @@ export class Engine {
     if (hasRevert || (this.reverts.length && events.some((e) => this.namedByRevert(e.id)))) this.setReverts(await this.store.reverts());
     let state: InventoryState;
     if (!hasRevert && sorted.length > 0 && sorted[0]![0] > oldKey) {
-      const appended = sorted.map((s) => s[1]);
-      state = fold(this.head$.value, appended, this.undoneAt(head.lastKey));
+      state = fold(this.head$.value, events, this.undoneAt(head.lastKey));
       this.publish(state, head);
-      this.emit({ version: head.version, appended });
+      this.emit({ version: head.version, appended: events });
       await this.maybeSnapshot(state);
       return;
     }
@@ -251,7 +251,8 @@ export class Engine {
         const k = historyKey(e);
         if (k > head.lastKey) head.lastKey = k;
       }
-      await this.applyAppended(row.events!, head);
+      // The journal holds each write's events in history order, as the store sorted them.
+      await this.applyAppended(row.events!.map((e) => [historyKey(e), e] as const), head);
     }
   }
 
@@ -286,7 +287,8 @@ export class Engine {
         await this.catchUpNow();
         continue;
       }
-      await this.applyAppended(res.sorted.map((k) => k[1]), res.head, res.wasEmpty);
+      // The store already keyed and sorted the events: a million-event import is not keyed twice.
+      await this.applyAppended(res.sorted, res.head, res.wasEmpty);
       this.deps.announce?.(res.head.version);
       return { ok: true, events: made.events };
     }
