@@ -77,6 +77,13 @@ async function open(dbName?: string): Promise<void> {
     channel?.addEventListener('message', (ev: MessageEvent<{ type: string; version: number }>) => {
       if (ev.data?.type === 'appended' && ev.data.version > engine.head.version) void engine.catchUp();
     });
+    // The next start loads a snapshot and folds the events after it: leaving one at the head when the tab is
+    // hidden (switched away, closed, phone locked) keeps that tail short.
+    if (typeof document !== 'undefined') {
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'hidden' && problem$.peek()?.kind !== 'outdated') void engine.snapshotHead();
+      });
+    }
     engine$.value = engine;
     status$.value = { kind: 'ready' };
     performance.mark?.('eventory:state-ready');

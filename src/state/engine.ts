@@ -21,6 +21,8 @@ export const SNAPSHOT_EVERY = 5000;
 const MAX_ATTEMPTS = 8;
 /** Events kept in memory behind the fold during a rebuild, so that undos of recent events refold cheaply. */
 const CHECKPOINT_EVERY = 2000;
+/** A rebuild that ends this many events past the last snapshot writes one at the head. */
+const HEAD_SNAPSHOT_TAIL = 1000;
 
 export type ExecResult =
   | { ok: true; events: InventoryEvent[] }
@@ -59,6 +61,7 @@ export class Engine {
   private headRow: HeadRow = EMPTY_HEAD;
   private reverts: RevertRecord[] = [];
   private lastSnapshotCount = 0;
+  private lastSnapshotKey = '';
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(c: LogChange) => void>();
 
@@ -164,6 +167,7 @@ export class Engine {
     let state = start.state;
     let skip = revertedAt(this.reverts, start.key);
     this.lastSnapshotCount = state.eventCount;
+    this.lastSnapshotKey = start.key;
     const byId = new Map(this.reverts.map((r) => [r.id, r]));
     // An exact state a little behind, and the events since: most undos name recent events, so the state after
     // one is refolded from here in memory rather than read back from the store.
@@ -195,12 +199,27 @@ export class Engine {
       await this.maybeSnapshot(state);
       await pause();
     }
+    // A long tail at the head (a rebuild, an import) is snapshotted now, so the next start folds almost nothing.
+    if (state.eventCount - this.lastSnapshotCount >= HEAD_SNAPSHOT_TAIL) await this.maybeSnapshot(state, true);
     return state;
   }
 
-  private async maybeSnapshot(state: InventoryState): Promise<void> {
-    if (state.eventCount - this.lastSnapshotCount < (this.deps.snapshotEvery ?? SNAPSHOT_EVERY) || state.lastKey === '') return;
+  /**
+   * Writes a snapshot of the head, so that the next start (or the tab that imported in a worker) loads it and
+   * folds no tail. Called after an import, a rebuild, and when the tab is hidden.
+   */
+  snapshotHead(): Promise<void> {
+    return this.serial(async () => {
+      if (this.headRow.lastKey === this.lastSnapshotKey) return;
+      await this.maybeSnapshot(this.head$.value, true);
+    });
+  }
+
+  private async maybeSnapshot(state: InventoryState, force = false): Promise<void> {
+    if (state.lastKey === '') return;
+    if (!force && state.eventCount - this.lastSnapshotCount < (this.deps.snapshotEvery ?? SNAPSHOT_EVERY)) return;
     this.lastSnapshotCount = state.eventCount;
+    this.lastSnapshotKey = state.lastKey;
     try {
       await this.store.putSnapshot({ key: state.lastKey, format: SNAPSHOT_FORMAT, eventCount: state.eventCount, items: [...state.items.values()] });
     } catch {

@@ -62,6 +62,27 @@ describe('snapshots', () => {
     expectHeadMatches(again.engine.state.value, log);
   });
 
+  it('a load that ends far past the last snapshot writes one at the head, so the next start folds nothing', async () => {
+    const log = bigLog(SNAPSHOT_EVERY + 1500);
+    const env = await engineOverBigLog(log);
+    await expectSnapshotsTrue(env, log);
+    const { again, startedAfter } = await reopen(env);
+    expect(startedAfter).toBe(env.engine.head.lastKey);
+    expectHeadMatches(again.engine.state.value, log);
+  });
+
+  it('snapshotHead() leaves a true snapshot at the head, where the next start begins', async () => {
+    const log = bigLog(BIG_SIZE);
+    const env = await engineOverBigLog(log);
+    const [add] = await ok(env.engine, { type: 'addStock', itemId: BIG_ITEMS[2], quantity: 5 });
+    await env.engine.snapshotHead();
+    const all = [...log, add!];
+    await expectSnapshotsTrue(env, all);
+    const { again, startedAfter } = await reopen(env);
+    expect(startedAfter).toBe(historyKey(add!));
+    expectHeadMatches(again.engine.state.value, all);
+  });
+
   it('a late event before the snapshot replaces it, and both the head and a reload equal the replay', async () => {
     const log = bigLog(BIG_SIZE);
     const env = await engineOverBigLog(log);
