@@ -191,6 +191,12 @@ export function stateAt(time: string): Promise<InventoryState> {
   return engine().stateAtKey(keyAtTime(time));
 }
 
+/** Time of the first event in history (one page read), or undefined for an empty log. */
+export async function firstEventTime(): Promise<string | undefined> {
+  for await (const chunk of engine().store.readRange('', '\uffff', 1)) if (chunk.length) return chunk[0]!.time;
+  return undefined;
+}
+
 /** The whole log in history order, a page at a time. */
 export async function* exportEvents(): AsyncGenerator<InventoryEvent[]> {
   yield* engine().store.readRange('', '\uffff');

@@ -7,7 +7,7 @@ import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { timeKey } from '../domain/history';
 import type { InventoryState } from '../domain/inventory';
 import { msOf } from '../domain/projections/time';
-import { exportEvents, logVersion, readHistory, stateAt, status } from './app';
+import { firstEventTime, logVersion, readHistory, stateAt, status } from './app';
 
 export type ParsedMoment = { ok: true; time: string } | { ok: false; message: string };
 
@@ -108,16 +108,6 @@ const bounds$ = signal<HistoryBounds | undefined>(undefined, {
 
 /** The time span of the whole history (undefined for an empty log), for the scrubber. */
 export const historyBounds: ReadonlySignal<HistoryBounds | undefined> = bounds$;
-
-async function firstEventTime(): Promise<string | undefined> {
-  const pages = exportEvents();
-  try {
-    const first = await pages.next();
-    return first.done ? undefined : first.value[0]?.time;
-  } finally {
-    await pages.return(undefined);
-  }
-}
 
 function scheduleBounds(delay: number): void {
   clearTimeout(boundsTimer);
