@@ -10,6 +10,7 @@ import type { FieldErrors } from '../domain/validation';
 import { SNAPSHOT_FORMAT, type HeadRow, type RevertRow } from '../store/db';
 import type { Keyed } from '../store/sortKeyed';
 import { makeYielder } from '../store/yieldToMain';
+import { applyRevert, type Checkpoint } from './revertStep';
 import { EMPTY_HEAD, type AppendOptions, type EventStore } from '../store/eventStore';
 
 const refuse = (error: string): Refusal => ({ ok: false, error });
@@ -42,10 +43,7 @@ export interface EngineDeps {
   snapshotEvery?: number;
 }
 
-interface Positioned {
-  state: InventoryState;
-  key: string;
-}
+type Positioned = Checkpoint;
 
 const EMPTY_KEY = '';
 
@@ -165,10 +163,11 @@ export class Engine {
     const start = whole ? { key: EMPTY_KEY, state: emptyState() } : await this.usableSnapshot(toKey);
     const pause = makeYielder();
     let state = start.state;
-    let skip = revertedAt(this.reverts, start.key);
+    const skip = revertedAt(this.reverts, start.key);
     this.lastSnapshotCount = state.eventCount;
     this.lastSnapshotKey = start.key;
     const byId = new Map(this.reverts.map((r) => [r.id, r]));
+    const isRevert = (id: string) => byId.has(id);
     // An exact state a little behind, and the events since: most undos name recent events, so the state after
     // one is refolded from here in memory rather than read back from the store.
     let base: Positioned = start;
@@ -185,11 +184,8 @@ export class Engine {
         state = fold(state, batch, skip);
         batch = [];
         const key = historyKey(e);
-        skip = revertedAt(this.reverts, key);
-        const r = byId.get(e.id);
-        if (!r || r.minTargetKey >= key) state = fold(state, [e], skip);
-        else if (r.minTargetKey > base.key) state = fold(base.state, since, skip);
-        else state = await this.stateAtKey(key);
+        const next = applyRevert({ state, skip, base, since, revert: e, key, reverts: this.reverts, record: byId.get(e.id), isRevert });
+        state = next === 'reread' ? await this.stateAtKey(key) : next;
       }
       state = fold(state, batch, skip);
       if (since.length >= CHECKPOINT_EVERY) {

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { keyAtTime } from '../../src/domain/history';
+import { makeEngine } from '../support/engine';
 import { negativeBuckets, runSteps, stepsArb } from '../support/scenario';
 import { plain, replay, specOrder } from '../support/oracle';
 
@@ -15,6 +16,19 @@ describe('engine properties', () => {
       fc.asyncProperty(stepsArb(['add', 'remove', 'count']), async (steps) => {
         const run = await runSteps(steps, { eachStep: true, noReplayOnAppend: true, undoIsRemoval: true });
         await run.db.delete();
+      }),
+      RUNS,
+    );
+  });
+
+  it('a fresh engine folding the whole log (undos and redos refolded per item) equals a full replay', async () => {
+    await fc.assert(
+      fc.asyncProperty(stepsArb(['add', 'remove', 'count']), async (steps) => {
+        const { log, db, name } = await runSteps(steps);
+        const again = await makeEngine({ name });
+        expect(plain(again.engine.state.value)).toEqual(plain(replay(log)));
+        again.db.close();
+        await db.delete();
       }),
       RUNS,
     );
