@@ -24,6 +24,8 @@ const MAX_ATTEMPTS = 8;
 const CHECKPOINT_EVERY = 2000;
 /** A rebuild that ends this many events past the last snapshot writes one at the head. */
 const HEAD_SNAPSHOT_TAIL = 1000;
+/** Events per fold call when a large batch lands after the head. */
+const FOLD_SLICE = 1000;
 
 export type ExecResult =
   | { ok: true; events: InventoryEvent[] }
@@ -41,6 +43,8 @@ export interface EngineDeps {
   announce?: (version: number) => void;
   /** Events folded between snapshots; SNAPSHOT_EVERY unless a test lowers it to exercise snapshots on small logs. */
   snapshotEvery?: number;
+  /** Progress of a long fold (a rebuild, a large import): events folded so far, of about `total`. */
+  onFold?: (done: number, total: number) => void;
 }
 
 type Positioned = Checkpoint;
@@ -98,7 +102,7 @@ export class Engine {
   private async reload(): Promise<void> {
     const head = await this.store.readHead();
     this.setReverts(await this.store.reverts());
-    const state = await this.rebuildTo(head.lastKey);
+    const state = await this.rebuildTo(head);
     this.publish(state, head);
     this.emit({ version: head.version });
   }
@@ -159,8 +163,11 @@ export class Engine {
    * The exact state at `toKey`, folded event by event from the nearest snapshot so that every intermediate
    * state is the true state at its key; snapshots are written along the way every SNAPSHOT_EVERY events.
    */
-  private async rebuildTo(toKey: string, whole?: readonly InventoryEvent[]): Promise<InventoryState> {
+  private async rebuildTo(head: HeadRow, whole?: readonly InventoryEvent[]): Promise<InventoryState> {
+    const toKey = head.lastKey;
     const start = whole ? { key: EMPTY_KEY, state: emptyState() } : await this.usableSnapshot(toKey);
+    const total = Math.max(0, head.count - start.state.eventCount);
+    let done = 0;
     const pause = makeYielder();
     let state = start.state;
     const skip = revertedAt(this.reverts, start.key);
@@ -188,6 +195,7 @@ export class Engine {
         state = next === 'reread' ? await this.stateAtKey(key) : next;
       }
       state = fold(state, batch, skip);
+      this.deps.onFold?.((done = Math.min(total, done + chunk.length)), total);
       if (since.length >= CHECKPOINT_EVERY) {
         base = { state, key: state.lastKey };
         since = [];
@@ -231,7 +239,7 @@ export class Engine {
     if (wholeLog) {
       // An import into an empty log: the events in memory are the whole log, no need to read it back.
       this.setReverts(await this.store.reverts());
-      const state = await this.rebuildTo(head.lastKey, events);
+      const state = await this.rebuildTo(head, events);
       this.publish(state, head);
       this.emit({ version: head.version });
       return;
@@ -241,15 +249,34 @@ export class Engine {
     if (hasRevert || (this.reverts.length && events.some((e) => this.namedByRevert(e.id)))) this.setReverts(await this.store.reverts());
     let state: InventoryState;
     if (!hasRevert && sorted.length > 0 && sorted[0]![0] > oldKey) {
-      state = fold(this.head$.value, events, this.undoneAt(head.lastKey));
+      if (events.length > FOLD_SLICE) state = await this.foldInSlices(this.head$.value, events, this.undoneAt(head.lastKey));
+      else state = fold(this.head$.value, events, this.undoneAt(head.lastKey));
       this.publish(state, head);
       this.emit({ version: head.version, appended: events });
       await this.maybeSnapshot(state);
       return;
     }
-    state = await this.rebuildTo(head.lastKey);
+    state = await this.rebuildTo(head);
     this.publish(state, head);
     this.emit({ version: head.version });
+  }
+
+  /**
+   * Folds many events that all land after the head (a large import onto an existing log) in slices, with
+   * progress and snapshots along the way: time travel into them then starts near its target, not before them.
+   * Correct because such a batch holds no revert, so the undone set is the same at every key in it.
+   */
+  private async foldInSlices(from: InventoryState, events: readonly InventoryEvent[], skip: ReadonlySet<string>): Promise<InventoryState> {
+    const pause = makeYielder();
+    let state = from;
+    for (let i = 0; i < events.length; i += FOLD_SLICE) {
+      state = fold(state, events.slice(i, i + FOLD_SLICE), skip);
+      this.deps.onFold?.(Math.min(events.length, i + FOLD_SLICE), events.length);
+      await this.maybeSnapshot(state);
+      await pause();
+    }
+    if (state.eventCount - this.lastSnapshotCount >= HEAD_SNAPSHOT_TAIL) await this.maybeSnapshot(state, true);
+    return state;
   }
 
   /** Brings this tab up to date with what other tabs appended. */

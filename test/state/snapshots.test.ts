@@ -7,7 +7,8 @@ import { historyKey, keyAtTime } from '../../src/domain/history';
 import { SNAPSHOT_EVERY } from '../../src/state/engine';
 import type { EventStore } from '../../src/store/eventStore';
 import { BIG_ITEMS, BIG_SIZE, bigLog, engineOverBigLog } from '../support/bigLog';
-import { makeEngine, ok } from '../support/engine';
+import { makeEngine, ok, testClock } from '../support/engine';
+import { importEvents } from '../../src/state/importer';
 import { ev } from '../support/events';
 import { plain, replay } from '../support/oracle';
 import { expectHeadMatches, runSteps, stepsArb } from '../support/scenario';
@@ -81,6 +82,30 @@ describe('snapshots', () => {
     const { again, startedAfter } = await reopen(env);
     expect(startedAfter).toBe(historyKey(add!));
     expectHeadMatches(again.engine.state.value, all);
+  });
+
+  it('a large batch landing after the head is folded with snapshots inside it, each equal to the replay at its key', async () => {
+    const log = bigLog(BIG_SIZE);
+    const env = await makeEngine({ clock: testClock(log[log.length - 1]!.time) });
+    expect((await importEvents(env.engine, log.slice(0, 10))).ok).toBe(true);
+    expect((await importEvents(env.engine, log.slice(10))).ok).toBe(true);
+    expectHeadMatches(env.engine.state.value, log);
+    await expectSnapshotsTrue(env, log);
+    const keys = (await env.store.db.snapshots.toArray()).map((r) => r.key);
+    // Time travel into the batch starts from one of these, not from before the batch.
+    expect(keys.some((k) => k > historyKey(log[9]!) && k < env.engine.head.lastKey)).toBe(true);
+  });
+
+  it('folding a long log reports progress that rises to the number of events', async () => {
+    const log = bigLog(BIG_SIZE);
+    const first = await makeEngine();
+    expect((await first.store.append(log, 0)).ok).toBe(true);
+    first.db.close();
+    const reports: [number, number][] = [];
+    await makeEngine({ name: first.name, onFold: (done, total) => reports.push([done, total]) });
+    expect(reports.length).toBeGreaterThan(1);
+    expect(reports.every(([d, t], i) => t === log.length && d <= t && (i === 0 || d >= reports[i - 1]![0]))).toBe(true);
+    expect(reports[reports.length - 1]![0]).toBe(log.length);
   });
 
   it('a late event before the snapshot replaces it, and both the head and a reload equal the replay', async () => {

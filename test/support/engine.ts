@@ -37,7 +37,7 @@ export function freshDbName(): string {
 }
 
 export async function makeEngine(
-  opts: { name?: string; clock?: TestClock; seed?: number; source?: string; beforeLoad?: (store: EventStore) => void } = {},
+  opts: { name?: string; clock?: TestClock; seed?: number; source?: string; beforeLoad?: (store: EventStore) => void; onFold?: (done: number, total: number) => void } = {},
 ) {
   const name = opts.name ?? freshDbName();
   const clock = opts.clock ?? testClock();
@@ -49,6 +49,7 @@ export async function makeEngine(
     clock: clock.now,
     newId: uuidv7Generator(() => clock.now().getTime(), seededRandom(opts.seed ?? 7)),
     source: opts.source ?? 'eventory:device:test',
+    ...(opts.onFold ? { onFold: opts.onFold } : {}),
   });
   opts.beforeLoad?.(store);
   await engine.load();
