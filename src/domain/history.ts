@@ -3,7 +3,6 @@
 import type { InventoryEvent } from './events';
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?([Zz]|[+-]\d{2}:\d{2})$/;
-const FAST = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** Width of the normalised time prefix of a history key. Stored keys depend on it: changing it needs a migration. */
 export const TIME_KEY_LENGTH = 29;
@@ -13,16 +12,10 @@ export const TIME_KEY_LENGTH = 29;
  * is not an RFC 3339 date-time.
  */
 export function timeKey(time: string): string | undefined {
-  // The app's own format (toISOString) is by far the most common: check it without building a Date unless the
-  // day could be past the end of its month.
-  // A leap second (:60) takes the general path, which folds it into the next minute whatever its precision.
-  if (FAST.test(time) && time[17] !== '6') {
-    const mo = +time.slice(5, 7);
-    const d = +time.slice(8, 10);
-    if (mo < 1 || mo > 12 || d < 1 || +time.slice(11, 13) > 23 || +time.slice(14, 16) > 59 || +time.slice(17, 19) > 59) return undefined;
-    if (d > 28 && d > daysInMonth(+time.slice(0, 4), mo)) return undefined;
-    return `${time.slice(0, 23)}000000`;
-  }
+  // The app's own format (toISOString) is by far the most common: read it by character codes, with no regexp,
+  // substring or Date (measured: a third of the cost of matching and slicing; a million keys per import).
+  const fast = isoTimeKey(time);
+  if (fast !== NOT_ISO) return fast;
   const m = RFC3339.exec(time);
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac = '', zone] = (m as unknown as string[]).map((x) => x ?? '');
@@ -41,6 +34,45 @@ export function timeKey(time: string): string | undefined {
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const daysInMonth = (y: number, mo: number) => (mo === 2 && isLeap(y) ? 29 : DAYS[mo - 1]!);
+
+/** The number written by the `n` digits at `i`, or -1 when one of them is not a digit. */
+function digits(t: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const c = t.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+const NOT_ISO = 'not in toISOString form';
+// Character codes of the separators.
+const DASH = 45;
+const COLON = 58;
+const DOT = 46;
+const T = 84;
+const Z = 90;
+
+/**
+ * The key of a time in exactly the form of `Date.prototype.toISOString` (`2026-11-23T09:58:00.000Z`): undefined
+ * when it names no real instant (Feb 30, 24:00), NOT_ISO for any other form. A leap second (:60) is NOT_ISO too:
+ * the general path folds it into the next minute whatever its precision.
+ */
+function isoTimeKey(t: string): string | undefined {
+  if (t.length !== 24 || t.charCodeAt(4) !== DASH || t.charCodeAt(7) !== DASH || t.charCodeAt(10) !== T) return NOT_ISO;
+  if (t.charCodeAt(13) !== COLON || t.charCodeAt(16) !== COLON || t.charCodeAt(19) !== DOT || t.charCodeAt(23) !== Z) return NOT_ISO;
+  const y = digits(t, 0, 4);
+  const mo = digits(t, 5, 2);
+  const d = digits(t, 8, 2);
+  const h = digits(t, 11, 2);
+  const mi = digits(t, 14, 2);
+  const s = digits(t, 17, 2);
+  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0 || s === 60 || digits(t, 20, 3) < 0) return NOT_ISO;
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return undefined;
+  if (d > 28 && d > daysInMonth(y, mo)) return undefined;
+  return `${t.slice(0, 23)}000000`;
+}
 
 /** Sort key of an event in history: normalised time, then id. */
 export function historyKey(e: Pick<InventoryEvent, 'time' | 'id'>): string {

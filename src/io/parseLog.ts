@@ -3,6 +3,7 @@
 import type { InventoryEvent } from '../domain/events';
 import { canonical } from '../domain/canonical';
 import { CANCELLED, eventLabel, formatCount } from './describe';
+import { idTable } from './idTable';
 import { upcastEvent, upcastLegacy, type VersionedEvent } from './upcast';
 import { checkEvent, checkHeader } from './validate';
 import { timeSlicer } from './yieldTask';
@@ -67,21 +68,22 @@ function parseJson(text: string): { ok: true; doc: unknown } | { ok: false; erro
 
 /** Drops exact repeats of an event (same id, same content); the same id with other content is refused. */
 function dropRepeats(events: InventoryEvent[]): { ok: true; events: InventoryEvent[]; duplicates: number } | { ok: false; error: string } {
-  const first = new Map<string, number>();
-  const out: InventoryEvent[] = [];
+  const seen = idTable(events.length, (j) => events[j]!.id);
+  // Made at the first repeat only: most files have none, and then `events` is returned as it is.
+  let kept: InventoryEvent[] | undefined;
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    const j = first.get(e.id);
-    if (j === undefined) {
-      first.set(e.id, i);
-      out.push(e);
+    const j = seen.add(e.id, i);
+    if (j === -1) {
+      kept?.push(e);
     } else if (canonical(events[j]) !== canonical(e)) {
       return {
         ok: false,
         error: `${eventLabel(i, e.id)} has the same id as event ${formatCount(j + 1)} but different content. The file is inconsistent; nothing was imported.`,
       };
-    }
+    } else kept ??= events.slice(0, i);
   }
+  const out = kept ?? events;
   return { ok: true, events: out, duplicates: events.length - out.length };
 }
 
@@ -89,8 +91,11 @@ export async function parseLog(text: string, opts: ParseOptions = {}): Promise<P
   const parsed = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (!parsed.ok) return parsed;
   if (opts.signal?.aborted) return { ok: false, error: CANCELLED };
-  const { doc } = parsed;
+  return readLog(parsed.doc, opts);
+}
 
+/** The events of a file already parsed from JSON (an export, or a legacy list), checked in full. */
+export async function readLog(doc: unknown, opts: ParseOptions = {}): Promise<ParsedLog> {
   if (Array.isArray(doc)) {
     const legacy = await upcastLegacy(doc, opts);
     if (!legacy.ok) return legacy;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareEvents, historyKey, keyAtTime, revertedAt, sortHistory, timeKey, type RevertRecord } from '../../src/domain/history';
 import type { EventOf } from '../../src/domain/events';
@@ -64,6 +65,34 @@ describe('timeKey', () => {
 
   it('rejects an impossible date written with an offset', () => {
     expect(timeKey('2026-02-30T12:00:00+01:00')).toBeUndefined();
+  });
+});
+
+describe('timeKey: the toISOString fast path', () => {
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  // Every field may be out of range (month 13, day 31 of a 30-day month, hour 24, second 60), so impossible
+  // date-times are drawn as often as real ones.
+  const isoLike = fc
+    .tuple(fc.integer({ min: 0, max: 9999 }), fc.nat(14), fc.nat(32), fc.nat(25), fc.nat(61), fc.nat(61), fc.nat(999))
+    .map(([y, mo, d, h, mi, s, ms]) => `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}.${pad(ms, 3)}`);
+
+  it('gives the key (or the refusal) of the general path, which reads the same instant written "+00:00"', () => {
+    fc.assert(
+      fc.property(isoLike, (t) => {
+        expect(timeKey(`${t}Z`)).toBe(timeKey(`${t}+00:00`));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('agrees with Date on every real instant', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('0000-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }), (d) => {
+        const iso = d.toISOString();
+        if (iso.length !== 24) return;
+        expect(timeKey(iso)).toBe(`${iso.slice(0, 23)}000000`);
+      }),
+    );
   });
 });
 
