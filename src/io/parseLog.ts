@@ -4,6 +4,7 @@ import type { InventoryEvent } from '../domain/events';
 import { canonical } from '../domain/canonical';
 import { CANCELLED, eventLabel, formatCount } from './describe';
 import { idTable } from './idTable';
+import { parseByLines } from './parseLines';
 import { upcastEvent, upcastLegacy, type VersionedEvent } from './upcast';
 import { checkEvent, checkHeader } from './validate';
 import { timeSlicer } from './yieldTask';
@@ -14,9 +15,12 @@ export type ParsedLog =
 
 export interface ParseOptions {
   signal?: AbortSignal;
-  /** Events checked so far, of `total`. */
+  /** Progress of parsing and checking (readLog: events checked), as `done` of `total`. */
   onProgress?: (done: number, total: number) => void;
 }
+
+/** parseLog's progress scale: parsing fills the first half, checking the second. */
+const PROGRESS_HALF = 1_000_000;
 
 // 64 opening brackets in a row (only numbers or spaces between): no event log nests like that, but a "JSON
 // bomb" does, and V8 takes about a microsecond per level to parse one. Refusing it up front costs ~1 ms per MB.
@@ -88,10 +92,19 @@ function dropRepeats(events: InventoryEvent[]): { ok: true; events: InventoryEve
 }
 
 export async function parseLog(text: string, opts: ParseOptions = {}): Promise<ParsedLog> {
-  const parsed = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  if (!parsed.ok) return parsed;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Progress runs over parsing (first half) then checking (second half).
+  const half = (done: number, total: number, second: boolean) => opts.onProgress?.(Math.round(((second ? 1 : 0) + done / Math.max(1, total)) * PROGRESS_HALF), 2 * PROGRESS_HALF);
+  const byLines = await parseByLines(body, { signal: opts.signal, onProgress: (d, t) => half(d, t, false), suspicious: (s) => NESTING_BOMB.test(s) });
+  if (byLines === 'cancelled') return { ok: false, error: CANCELLED };
+  let doc = byLines;
+  if (doc === undefined) {
+    const parsed = parseJson(body);
+    if (!parsed.ok) return parsed;
+    doc = parsed.doc;
+  }
   if (opts.signal?.aborted) return { ok: false, error: CANCELLED };
-  return readLog(parsed.doc, opts);
+  return readLog(doc, { signal: opts.signal, onProgress: (d, t) => half(d, t, true) });
 }
 
 /** The events of a file already parsed from JSON (an export, or a legacy list), checked in full. */
