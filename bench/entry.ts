@@ -1,6 +1,7 @@
-// The engine without the UI, driven by bench/run.mjs through `window.__bench`. It reads the file the way the
-// import page does (File.text, JSON.parse) and calls the same src/state/app.ts functions the UI calls, so the
-// figures are the engine's share of the UI's import, append, seek, export and cold start.
+// The engine without the UI, driven by bench/run.mjs through `window.__bench`. It imports with the import page's
+// `importLogFile` (which runs in the import worker, on this page's database: app.start(dbName)) and calls the
+// same src/state/app.ts functions the UI calls, so the figures are the engine's share of the UI's import,
+// append, seek, export and cold start. CPU profiles here cover the page only, not the import worker.
 import * as app from '../src/state/app';
 import { buildExport } from '../src/io/exportFormat';
 import { importLogFile, type ImportPhase } from '../src/io/importLog';
@@ -30,7 +31,7 @@ export interface ImportRun {
   progress: [number, ImportPhase, number, number][];
 }
 
-/** The import page's path: src/io reads, checks and upcasts the file, then the engine merges it. */
+/** The import page's path: the import worker reads, checks, merges and folds; then this page catches up. */
 async function importChosen(): Promise<ImportRun> {
   if (!chosen) throw new Error('No file chosen: setInputFiles on #engine-file first');
   const progress: ImportRun['progress'] = [];

@@ -1,34 +1,27 @@
-// Import of a user's file (spec §4): read, parse, check and upcast everything here, then hand the events to the
-// engine, which merges them into the log in one transaction (or writes nothing). User errors are values.
-import { importEvents, type ImportResult } from '../state/app';
-import { CANCELLED, formatCount } from './describe';
-import { parseLog } from './parseLog';
-import { readText } from './readFile';
+// Import of a user's file (spec §4): read, parse, check and upcast everything, then merge the events into the
+// log in one transaction (or write nothing). User errors are values. In the browser all of it runs in a worker
+// (src/io/importWorker.ts) so the page stays responsive during a large import; where there are no workers
+// (tests in Node) or none can start, the same code runs in the page.
+import { afterWorkerImport, importEvents, importTarget, type ImportResult } from '../state/app';
+import { formatCount } from './describe';
+import { fileName, readCheckMerge, type ImportFileOptions } from './importPipeline';
+import { importInWorker } from './importWorkerClient';
 
-export type ImportPhase = 'reading' | 'checking' | 'writing';
-export interface ImportProgress {
-  phase: ImportPhase;
-  done: number;
-  total: number;
-}
-export interface ImportFileOptions {
-  signal?: AbortSignal;
-  onProgress?: (p: ImportProgress) => void;
-}
+export type { ImportFileOptions, ImportPhase, ImportProgress } from './importPipeline';
 
 /** Reads, checks and merges `file`. In-file repeats of an event count as skipped, like events already here. */
 export async function importLogFile(file: Blob, opts: ImportFileOptions = {}): Promise<ImportResult> {
-  const { signal, onProgress } = opts;
-  const text = await readText(file, { signal, onProgress: (done, total) => onProgress?.({ phase: 'reading', done, total }) });
-  if (!text.ok) return text;
-  const parsed = await parseLog(text.text, { signal, onProgress: (done, total) => onProgress?.({ phase: 'checking', done, total }) });
-  if (!parsed.ok) return parsed;
-  if (signal?.aborted) return { ok: false, error: CANCELLED };
-  if (parsed.events.length === 0) return { ok: true, added: 0, skipped: parsed.duplicates };
-  const name = typeof File !== 'undefined' && file instanceof File && file.name ? file.name : undefined;
-  const res = await importEvents(parsed.events, { ...(name ? { name } : {}), signal, onProgress: (done, total) => onProgress?.({ phase: 'writing', done, total }) });
-  if (!res.ok) return signal?.aborted ? { ok: false, error: CANCELLED } : res;
-  return { ok: true, added: res.added, skipped: res.skipped + parsed.duplicates };
+  const target = typeof Worker === 'undefined' ? undefined : importTarget();
+  if (target && !target.ok) return target;
+  if (target) {
+    const name = fileName(file);
+    const outcome = await importInWorker({ file, ...(name ? { name } : {}), dbName: target.dbName, source: target.source }, opts);
+    if (outcome) {
+      await afterWorkerImport(outcome);
+      return outcome.result;
+    }
+  }
+  return readCheckMerge(file, fileName(file), importEvents, opts);
 }
 
 /** The sentence the import area shows on success (spec §4: how many were new, how many already present). */

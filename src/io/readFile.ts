@@ -1,4 +1,4 @@
-// Reading a user's file as text: streamed, so progress shows and a cancel takes effect between chunks, and
+// Reading a user's file as text: in slices, so progress shows and a cancel takes effect between them, and
 // decoded strictly, so a file that is not UTF-8 (a spreadsheet, an image, a UTF-16 export) is refused with a
 // message instead of being read as garbage with U+FFFD in every name.
 import { CANCELLED, formatCount } from './describe';
@@ -12,6 +12,12 @@ export interface ReadOptions {
   onProgress?: (doneBytes: number, totalBytes: number) => void;
 }
 
+/**
+ * Bytes read per step. file.stream() hands out 64 KB chunks: a 300 MB file took ~4,500 reads and 4–5 s, against
+ * 0.9 s for one file.text(); 4 MB slices read about as fast as file.text() and still report every ~30 ms.
+ */
+const SLICE_BYTES = 4 * 1024 * 1024;
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
 
 export async function readText(file: Blob, opts: ReadOptions = {}): Promise<TextResult> {
@@ -21,24 +27,19 @@ export async function readText(file: Blob, opts: ReadOptions = {}): Promise<Text
   }
   // fatal: invalid UTF-8 throws. The default ignoreBOM=false strips a leading byte order mark.
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const reader = file.stream().getReader();
   const parts: string[] = [];
-  let done = 0;
   try {
-    for (;;) {
-      if (opts.signal?.aborted) {
-        await reader.cancel().catch(() => undefined);
-        return { ok: false, error: CANCELLED };
-      }
-      const chunk = await reader.read();
-      if (chunk.done) break;
+    for (let done = 0; done < file.size; ) {
+      if (opts.signal?.aborted) return { ok: false, error: CANCELLED };
+      const bytes = new Uint8Array(await file.slice(done, done + SLICE_BYTES).arrayBuffer());
+      // A slice of a file that changed on disk reads short or fails: stop rather than loop on it.
+      if (bytes.byteLength === 0) throw new Error('short read');
       try {
-        parts.push(decoder.decode(chunk.value, { stream: true }));
+        parts.push(decoder.decode(bytes, { stream: true }));
       } catch {
-        await reader.cancel().catch(() => undefined);
         return { ok: false, error: `The file is not UTF-8 text: it has invalid bytes after byte ${formatCount(done)}. Eventory files are UTF-8 JSON; is this the right file?` };
       }
-      done += chunk.value.byteLength;
+      done += bytes.byteLength;
       opts.onProgress?.(done, file.size);
     }
     try {
@@ -48,8 +49,6 @@ export async function readText(file: Blob, opts: ReadOptions = {}): Promise<Text
     }
   } catch {
     return { ok: false, error: 'The file could not be read. It may have been moved or changed while reading; choose it again.' };
-  } finally {
-    reader.releaseLock();
   }
   try {
     const text = parts.join('');

@@ -31,6 +31,8 @@ export const eventCount: ReadonlySignal<number> = computed(() => engine$.value?.
 
 const CHANNEL = 'eventory';
 let starting: Promise<void> | undefined;
+/** The open database and this device's source, for the import worker (src/io/importWorker.ts). */
+let opened: { dbName: string; source: string } | undefined;
 
 function randomBytes(n: number): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(n));
@@ -74,6 +76,7 @@ async function open(dbName?: string): Promise<void> {
       announce: (version) => channel?.postMessage({ type: 'appended', version }),
     });
     await engine.load();
+    opened = { dbName: db.name, source };
     channel?.addEventListener('message', (ev: MessageEvent<{ type: string; version: number }>) => {
       if (ev.data?.type === 'appended' && ev.data.version > engine.head.version) void engine.catchUp();
     });
@@ -199,7 +202,7 @@ export async function firstEventTime(): Promise<string | undefined> {
 
 /** The whole log in history order, a page at a time. */
 export async function* exportEvents(): AsyncGenerator<InventoryEvent[]> {
-  yield* engine().store.readRange('', '\uffff');
+  yield* engine().store.readRange('', '\uffff', 4);
 }
 
 export async function importEvents(events: InventoryEvent[], opts?: ImportOptions): Promise<ImportResult> {
@@ -215,6 +218,19 @@ export async function importEvents(events: InventoryEvent[], opts?: ImportOption
   }
 }
 
+/** Where an import worker merges: this tab's database, as this device; a refusal when this tab must not write. */
+export function importTarget(): { ok: true; dbName: string; source: string } | { ok: false; error: string } | undefined {
+  if (problem$.value?.kind === 'outdated') return { ok: false, error: problem$.value.message };
+  return engine$.value && opened ? { ok: true, ...opened } : undefined;
+}
+
+/** After an import in a worker: load what it wrote (from the snapshot it left at the head) and track quota. */
+export async function afterWorkerImport(outcome: { result: ImportResult; quota?: string; committed: boolean }): Promise<void> {
+  if (outcome.quota) problem$.value = { kind: 'quota', message: outcome.quota };
+  else if (outcome.result.ok && problem$.value?.kind === 'quota') problem$.value = undefined;
+  if (outcome.committed) await engine$.value?.catchUp().catch(() => undefined);
+}
+
 export const getMeta = <T>(key: string): Promise<T | undefined> => engine().store.getMeta<T>(key);
 export const setMeta = (key: string, value: unknown): Promise<void> => engine().store.setMeta(key, value);
 
@@ -222,6 +238,7 @@ export const setMeta = (key: string, value: unknown): Promise<void> => engine().
 export function resetForTests(): void {
   engine$.value?.store.close();
   engine$.value = undefined;
+  opened = undefined;
   starting = undefined;
   status$.value = { kind: 'loading' };
   problem$.value = undefined;

@@ -13,7 +13,10 @@ export const DB_NAME = 'eventory';
  */
 export const SCHEMA_VERSION = 1;
 
-/** Events per page when appending at the end of history; a page is split when it outgrows PAGE_SPLIT. */
+/**
+ * Events per page when appending at the end of history; a page is split when it outgrows PAGE_SPLIT. Commands
+ * first fill small tail pages that are merged into one of PAGE_SIZE when the tail holds that many (pageIndex.ts).
+ */
 export const PAGE_SIZE = 1000;
 export const PAGE_SPLIT = 2000;
 /** Format of stored snapshots; a snapshot of another format is ignored and rebuilt from the log. */
@@ -55,6 +58,9 @@ export interface HeadRow {
   count: number;
   lastKey: string;
 }
+
+/** The head of an empty log (no 'head' row yet). */
+export const EMPTY_HEAD: HeadRow = { version: 0, count: 0, lastKey: '' };
 
 /** One import, so that it can be undone as a group. */
 export interface ImportRow {

@@ -24,33 +24,57 @@ export function lastIndexAtOrBelow(sorted: readonly string[], key: string): numb
  * A page's cost is its size, not its event count: an undo of a large import names 10,000 ids. Weighing events
  * keeps such a revert from making the last page (read and rewritten by every append) heavy.
  */
-function weight(e: InventoryEvent): number {
+export function weight(e: InventoryEvent): number {
   return e.type === 'EventsReverted' ? 1 + Math.ceil(e.data.eventIds.length / 10) : 1;
 }
 
-/** Merges keyed events into a page and cuts the result into pages of at most PAGE_SIZE in weight. */
-export function mergeIntoPages(page: PageRow, added: Keyed[], isLast: boolean): PageRow[] {
-  // Appends at the end of history (the common case) need no sort: every added key is above the page's last.
+export function pageWeight(events: readonly InventoryEvent[]): number {
+  let w = 0;
+  for (const e of events) w += weight(e);
+  return w;
+}
+
+/** Two runs sorted by key, merged in one pass (a sort of a million-event import cost hundreds of ms). */
+function mergeSorted(a: readonly Keyed[], b: readonly Keyed[]): Keyed[] {
+  // Appends at the end of history (the common case) need no merge: every added key is above the page's last.
+  if (a.length === 0 || b.length === 0 || b[0]![0] > a[a.length - 1]![0]) return a.concat(b);
+  const out: Keyed[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) out[n++] = byKey(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[n++] = a[i++]!;
+  while (j < b.length) out[n++] = b[j++]!;
+  return out;
+}
+
+/**
+ * Merges keyed events into a page and cuts the result into pages of at most PAGE_SIZE in weight. `pause` is
+ * awaited now and then: an import's last page takes a million events, and cutting them is not one task.
+ */
+export async function mergeIntoPages(page: PageRow, added: Keyed[], isLast: boolean, pause: () => Promise<void> | undefined = () => undefined): Promise<PageRow[]> {
   const own: Keyed[] = page.events.map((e) => [historyKey(e), e] as const);
-  const merged = own.concat(added);
-  if (own.length && added.length && added[0]![0] < own[own.length - 1]![0]) merged.sort(byKey);
+  const merged = mergeSorted(own, added);
   const limit = isLast ? PAGE_SIZE : PAGE_SPLIT;
   let total = 0;
   for (const m of merged) total += weight(m[1]);
   if (total <= limit) return [{ lo: page.lo, events: merged.map((m) => m[1]) }];
   const out: PageRow[] = [];
-  let chunk: Keyed[] = [];
+  let events: InventoryEvent[] = [];
+  let lo = page.lo;
   let w = 0;
   for (const m of merged) {
     const mw = weight(m[1]);
-    if (chunk.length && w + mw > PAGE_SIZE) {
-      out.push({ lo: out.length === 0 ? page.lo : chunk[0]![0], events: chunk.map((c) => c[1]) });
-      chunk = [];
+    if (events.length && w + mw > PAGE_SIZE) {
+      out.push({ lo, events });
+      if ((out.length & 15) === 0) await pause();
+      lo = m[0];
+      events = [];
       w = 0;
     }
-    chunk.push(m);
+    events.push(m[1]);
     w += mw;
   }
-  out.push({ lo: out.length === 0 ? page.lo : chunk[0]![0], events: chunk.map((c) => c[1]) });
+  out.push({ lo, events });
   return out;
 }

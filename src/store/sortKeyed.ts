@@ -9,8 +9,7 @@ export type Keyed = readonly [string, InventoryEvent];
 const RUN = 16_384;
 const byKey = (a: Keyed, b: Keyed) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
-export async function keyAndSort(events: readonly InventoryEvent[]): Promise<Keyed[]> {
-  const pause = makeYielder();
+export async function keyAndSort(events: readonly InventoryEvent[], pause: () => Promise<void> | undefined = makeYielder()): Promise<Keyed[]> {
   const keyed: Keyed[] = new Array(events.length);
   let sorted = true;
   for (let i = 0; i < events.length; i++) {

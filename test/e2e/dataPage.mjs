@@ -29,6 +29,11 @@ export function dataPageSteps(app) {
   async function inventoryTable(page) {
     await page.goto(app.url + '/');
     await page.locator('main h1').first().waitFor();
+    return tableShown(page);
+  }
+
+  /** Name → Quantity of the inventory table on the page as it is now (no navigation). */
+  async function tableShown(page) {
     await page.waitForFunction(() => document.querySelector('main table') || document.querySelector('.empty'));
     return page.evaluate(() => {
       const table = document.querySelector('main table');
@@ -49,5 +54,5 @@ export function dataPageSteps(app) {
     await dialog.waitFor({ state: 'detached' });
   }
 
-  return { openData, importArea, importFile, inventoryTable, createItem };
+  return { openData, importArea, importFile, inventoryTable, tableShown, createItem };
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { historyKey } from '../../src/domain/history';
 import { SNAPSHOT_FORMAT } from '../../src/store/db';
+import { quotaAtWrite } from '../reliability/support/faults';
 import { added, reverted } from '../support/events';
 import { closeStores, dump, openStore as makeStore, series } from '../support/store';
 
@@ -57,8 +58,9 @@ describe('EventStore.append', () => {
   it('still appends after a failed transaction', async () => {
     const store = await makeStore();
     await store.append(series(2, 0), 0);
-    vi.spyOn(store.db.pages, 'bulkPut').mockImplementationOnce(() => Promise.reject(new Error('quota')) as never);
+    const fault = quotaAtWrite(['pages'], { times: 1 });
     await expect(store.append([added('i1', 1, 3)], 1)).rejects.toThrow('quota');
+    fault.restore();
     const res = await store.append([added('i1', 1, 3)], 1);
     expect(res.ok && res.head.count).toBe(3);
   });

@@ -15,6 +15,7 @@ const PHASE_LABEL: Record<ImportProgress['phase'], string> = {
   reading: 'Reading the file…',
   checking: 'Checking every event…',
   writing: 'Merging into the log…',
+  applying: 'Saved; updating the inventory…',
 };
 
 const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
@@ -112,9 +113,12 @@ export function ImportSection() {
       {busy && (
         <div class="io-row">
           <ProgressLine label={PHASE_LABEL[progress.phase]} done={progress.done} total={progress.total} />
-          <button type="button" class="btn btn-secondary" onClick={() => abort.current?.abort()}>
-            Cancel import
-          </button>
+          {/* Once the events are saved a cancel could not take them back (Undo in "Past imports" can). */}
+          {progress.phase !== 'applying' && (
+            <button type="button" class="btn btn-secondary" onClick={() => abort.current?.abort()}>
+              Cancel import
+            </button>
+          )}
         </div>
       )}
       <p role="status" class="io-done">

@@ -1,0 +1,44 @@
+// The steps of an import (spec §4): read the file, parse and check all of it, then merge. Shared by the import
+// worker (src/io/importWorker.ts) and the in-page path (tests, or a browser that cannot start the worker), so
+// both refuse and count exactly alike; only the merge differs (the worker's own engine, or the page's).
+import type { InventoryEvent } from '../domain/events';
+import type { ImportOptions, ImportResult } from '../state/importer';
+import { CANCELLED } from './describe';
+import { parseLog, type ParsedLog } from './parseLog';
+import { readText } from './readFile';
+
+/** `applying`: the events are saved and the inventory is folded forward (worker only; cancel is too late). */
+export type ImportPhase = 'reading' | 'checking' | 'writing' | 'applying';
+export interface ImportProgress {
+  phase: ImportPhase;
+  done: number;
+  total: number;
+}
+export interface ImportFileOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+export type Merge = (events: InventoryEvent[], opts: ImportOptions) => Promise<ImportResult>;
+
+/** Reads, checks and merges `file`. In-file repeats of an event count as skipped, like events already here. */
+export async function readCheckMerge(file: Blob, name: string | undefined, merge: Merge, opts: ImportFileOptions = {}): Promise<ImportResult> {
+  const { signal, onProgress } = opts;
+  const parsed = await readAndParse(file, opts);
+  if (!parsed.ok) return parsed;
+  if (signal?.aborted) return { ok: false, error: CANCELLED };
+  if (parsed.events.length === 0) return { ok: true, added: 0, skipped: parsed.duplicates };
+  const res = await merge(parsed.events, { ...(name ? { name } : {}), signal, onProgress: (done, total) => onProgress?.({ phase: 'writing', done, total }) });
+  if (!res.ok) return signal?.aborted ? { ok: false, error: CANCELLED } : res;
+  return { ok: true, added: res.added, skipped: res.skipped + parsed.duplicates };
+}
+
+// Its own function so that the text (up to 500 MB) can be collected before the merge allocates pages.
+async function readAndParse(file: Blob, { signal, onProgress }: ImportFileOptions): Promise<ParsedLog> {
+  const text = await readText(file, { signal, onProgress: (done, total) => onProgress?.({ phase: 'reading', done, total }) });
+  if (!text.ok) return text;
+  return parseLog(text.text, { signal, onProgress: (done, total) => onProgress?.({ phase: 'checking', done, total }) });
+}
+
+/** The file's name, kept with the import record ("file" when it has none, e.g. a Blob in a test). */
+export const fileName = (file: Blob): string | undefined => (typeof File !== 'undefined' && file instanceof File && file.name ? file.name : undefined);

@@ -1,0 +1,102 @@
+// The whole import in a dedicated worker (issue 6: no main-thread task over 100 ms during an import of a million
+// events). One JSON.parse of a 300 MB file is a 2–3 s task and folding a million events takes seconds; here they
+// block nobody. The worker opens the page's database with its own engine, runs exactly the page's import code
+// (src/io/importPipeline.ts, src/state/importer.ts), writes a snapshot at the new head so the page reloads
+// without folding, and tells the page and other tabs. All or nothing holds: the merge is one transaction, and
+// a worker terminated before it commits writes nothing.
+import { uuidv7Generator } from '../domain/ids';
+import { Engine } from '../state/engine';
+import { importEvents } from '../state/importer';
+import { describeOpenError, isQuotaError } from '../state/storageErrors';
+import { EventoryDB } from '../store/db';
+import { EventStore, type AppendOptions, type AppendResult } from '../store/eventStore';
+import type { InventoryEvent } from '../domain/events';
+import { readCheckMerge, type ImportPhase } from './importPipeline';
+import type { FromWorker, StartImport, ToWorker } from './importProtocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (msg: FromWorker) => scope.postMessage(msg);
+
+/** Reports at most every PROGRESS_MS per phase: enough for a moving bar, few enough renders for the page. */
+const PROGRESS_MS = 50;
+
+function progressPoster(): (phase: ImportPhase, done: number, total: number) => void {
+  let lastPhase: ImportPhase | undefined;
+  let lastAt = 0;
+  return (phase, done, total) => {
+    const now = performance.now();
+    if (phase === lastPhase && done < total && now - lastAt < PROGRESS_MS) return;
+    lastPhase = phase;
+    lastAt = now;
+    post({ type: 'progress', phase, done, total });
+  };
+}
+
+/** The store, observed: when the import's transaction commits (from then on a cancel is too late). */
+class ObservedStore extends EventStore {
+  /** What the committed import added and skipped (its import record), once it committed. */
+  saved: { added: number; skipped: number } | undefined;
+
+  override async append(events: InventoryEvent[], expectedVersion: number, opts?: AppendOptions): Promise<AppendResult> {
+    const res = await super.append(events, expectedVersion, opts);
+    if (res.ok) {
+      this.saved = { added: events.length, skipped: opts?.importRecord?.skipped ?? 0 };
+      post({ type: 'committed', version: res.head.version });
+    }
+    return res;
+  }
+}
+
+async function run(job: StartImport, signal: AbortSignal): Promise<FromWorker> {
+  const db = new EventoryDB(job.dbName);
+  // A newer release wants to upgrade the database: step aside (an open transaction aborts, writing nothing).
+  db.on('versionchange', () => {
+    db.close();
+    return false;
+  });
+  const progress = progressPoster();
+  const store = new ObservedStore(db);
+  const engine = new Engine({
+    store,
+    // The engine's own load folds too; only the fold of what the import wrote is the import's progress.
+    onFold: (done, total) => store.saved && progress('applying', done, total),
+    clock: () => new Date(),
+    newId: uuidv7Generator(() => Date.now(), (n) => crypto.getRandomValues(new Uint8Array(n))),
+    source: job.source,
+  });
+  try {
+    await db.open();
+    await engine.load();
+    const result = await readCheckMerge(job.file, job.name, (events, opts) => importEvents(engine, events, opts), {
+      signal,
+      onProgress: (p) => progress(p.phase, p.done, p.total),
+    });
+    if (result.ok && result.added > 0) {
+      await engine.snapshotHead();
+      // Other tabs catch up now; the page that started the import does so when it reads the result.
+      const channel = new BroadcastChannel('eventory');
+      channel.postMessage({ type: 'appended', version: engine.head.version });
+      channel.close();
+    }
+    return { type: 'done', result };
+  } catch (err) {
+    // Past the commit the import happened, whatever failed after it (the fold here): the page reloads from the log.
+    if (store.saved) return { type: 'done', result: { ok: true, ...store.saved } };
+    // Same wording as an in-page import (importEvents in src/state/app.ts).
+    const message = describeOpenError(err);
+    return { type: 'done', result: { ok: false, error: `${message} The file was not imported; the log is unchanged.` }, ...(isQuotaError(err) ? { quota: message } : {}) };
+  } finally {
+    db.close();
+  }
+}
+
+let ctrl: AbortController | undefined;
+scope.addEventListener('message', (ev: MessageEvent<ToWorker>) => {
+  const msg = ev.data;
+  if (msg.type === 'cancel') ctrl?.abort();
+  else if (msg.type === 'start' && !ctrl) {
+    ctrl = new AbortController();
+    void run(msg, ctrl.signal).then(post);
+  }
+});
+post({ type: 'ready' });

@@ -1,0 +1,54 @@
+// Reading the log back from its pages: forward over a key range, or backward from a key. Pages of any size
+// (full ones, and the small tail pages appends leave) read the same way; only the page holding a bound needs
+// a key per event.
+import type { InventoryEvent } from '../domain/events';
+import { historyKey } from '../domain/history';
+import type { EventoryDB } from './db';
+
+/** Events with `afterKey < key <= toKey`, in history order, a page at a time. */
+export async function* readRange(db: EventoryDB, afterKey: string, toKey: string, pagesPerRead: number): AsyncGenerator<InventoryEvent[]> {
+  const first = await db.pages.where('lo').belowOrEqual(afterKey).last();
+  let from = first?.lo ?? '';
+  let inclusive = true;
+  for (;;) {
+    const rows = await db.pages.where('lo').between(from, toKey, inclusive, true).limit(pagesPerRead).toArray();
+    if (rows.length === 0) return;
+    for (const row of rows) {
+      const evs = row.events;
+      if (evs.length === 0) continue;
+      const whole = historyKey(evs[0]!) > afterKey && historyKey(evs[evs.length - 1]!) <= toKey;
+      yield whole ? evs : evs.filter((e) => {
+        const k = historyKey(e);
+        return k > afterKey && k <= toKey;
+      });
+    }
+    from = rows[rows.length - 1]!.lo;
+    inclusive = false;
+    if (rows.length < pagesPerRead) return;
+  }
+}
+
+/** Events with key < `beforeKey`, newest first, a page at a time. */
+export async function* readBackward(db: EventoryDB, beforeKey: string, pagesPerRead: number): AsyncGenerator<InventoryEvent[]> {
+  // The page holding `beforeKey` starts at or below it; every later read takes the pages below the last one.
+  let query = db.pages.where('lo').belowOrEqual(beforeKey);
+  for (;;) {
+    const rows = await query.reverse().limit(pagesPerRead).toArray();
+    for (const row of rows) {
+      // Only the page holding beforeKey needs a key per event; every other page lies wholly below it.
+      const evs = row.events;
+      const last = evs[evs.length - 1];
+      if (last && historyKey(last) < beforeKey) {
+        yield evs.slice().reverse();
+        continue;
+      }
+      const out: InventoryEvent[] = [];
+      for (let i = evs.length - 1; i >= 0; i--) if (historyKey(evs[i]!) < beforeKey) out.push(evs[i]!);
+      if (out.length) yield out;
+    }
+    if (rows.length < pagesPerRead) return;
+    const lowest = rows[rows.length - 1]!.lo;
+    if (lowest === '') return;
+    query = db.pages.where('lo').below(lowest);
+  }
+}

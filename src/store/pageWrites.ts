@@ -1,0 +1,58 @@
+// Page rows go to IndexedDB through the native object store of the Dexie transaction, in short slices with
+// progress. Measured in Chromium at 1M events: the time is the structured clone each put() makes synchronously
+// (2.5–4.5 ms per 1,000-event page on this machine); Dexie's bulkPut adds little on top (the "dexie" self time
+// in earlier profiles was that clone, inside its put loop), but going native lets the store choose the slices.
+// Nothing here calls Dexie, so Dexie's transaction zone is not needed across these awaits.
+import Dexie, { type Transaction } from 'dexie';
+import type { PageRow } from './db';
+import type { PagePlan } from './pageIndex';
+
+/** Page rows per slice: ~20–35 ms of cloning per task; the wait for a slice to be written was ~1 ms. */
+const PUT_SLICE = 8;
+
+const settled = (req: IDBRequest) =>
+  new Dexie.Promise<void>((resolve, reject) => {
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error);
+  });
+
+/**
+ * Deletes `plan.deletes`, then puts `plan.writes` in slices, reporting (events written, events to write) after
+ * each. The deletes are issued first, on the same native store, because a rewritten page may reuse a deleted
+ * `lo` and IndexedDB runs one transaction's requests in the order they were made. Awaiting a request of this
+ * transaction (never a timer) keeps it alive between slices, and a failed put rejects and so aborts it all.
+ */
+export async function writePages(tx: Transaction, plan: PagePlan, onProgress?: (done: number, total: number) => void): Promise<void> {
+  const rows = plan.writes;
+  if (rows.length === 0 && plan.deletes.length === 0) return;
+  const store = tx.idbtrans.objectStore('pages');
+  let total = 0;
+  for (const r of rows) total += r.events.length;
+  try {
+    for (const lo of plan.deletes) store.delete(lo);
+    await putSlices(store, rows, total, onProgress);
+  } catch (e) {
+    // Dexie aborts on a rejected scope too; aborting here first means no later put of ours can still land.
+    try {
+      tx.idbtrans.abort();
+    } catch {
+      // Already aborted by the failed request.
+    }
+    throw e;
+  }
+}
+
+async function putSlices(store: IDBObjectStore, rows: readonly PageRow[], total: number, onProgress?: (done: number, total: number) => void): Promise<void> {
+  let done = 0;
+  for (let i = 0; i < rows.length; i += PUT_SLICE) {
+    let last: IDBRequest | undefined;
+    for (let j = i; j < Math.min(i + PUT_SLICE, rows.length); j++) {
+      last = store.put(rows[j]!);
+      done += rows[j]!.events.length;
+    }
+    // One slice at a time. Issuing the next slice before the last one finished kept IndexedDB events queued
+    // back to back, and Chromium ran no timer or input for the whole write (3.7 s at 1M events, measured).
+    await settled(last!);
+    onProgress?.(done, total);
+  }
+}
