@@ -1,6 +1,7 @@
 // The start page (spec §6): the inventory table, searchable and sortable, with the view in the query string.
 // `?at=<RFC 3339>` shows the inventory as it was then, read-only (moment and past state: src/state/timeTravel,
 // bound to the URL by src/ui/timetravel).
+import { useMemo } from 'preact/hooks';
 import type { InventoryState } from '../../domain/inventory';
 import { inventory } from '../../state/app';
 import { inPast, pastState, pastStateAt, viewAt } from '../../state/timeTravel';
@@ -23,9 +24,14 @@ export function InventoryPage() {
   const past = inPast.value;
   const shownAt = pastStateAt.value;
   const state: InventoryState | undefined = past ? pastState.value : inventory.value;
-  const all = state ? [...state.items.values()] : [];
-  const listed = listItems(all, opts);
-  const total = all.filter((i) => !i.archived || opts.showArchived).length;
+  const { query, inStockOnly, showArchived, sort, dir } = opts;
+  // Kept while the state and the options are: a seek changes the address (and renders "Rebuilding") before
+  // its state arrives, and need not sort the list it already shows again.
+  const { all, listed, total } = useMemo(() => {
+    const items = state ? [...state.items.values()] : [];
+    const o = { query, inStockOnly, showArchived, sort, dir };
+    return { all: items, listed: listItems(items, o), total: items.filter((i) => !i.archived || showArchived).length };
+  }, [state, query, inStockOnly, showArchived, sort, dir]);
   const caption = past && shownAt ? `Inventory as of ${when(shownAt, true)}` : 'Inventory';
 
   return (
@@ -74,7 +80,7 @@ export function InventoryPage() {
               </p>
             </div>
             {listed.length > 0 ? (
-              <InventoryTable items={listed} sort={opts.sort} dir={opts.dir} onSort={onSort} editable={!past} caption={caption} />
+              <InventoryTable items={listed} sort={opts.sort} dir={opts.dir} onSort={onSort} editable={!past} until={past ? shownAt : undefined} caption={caption} />
             ) : (
               <div class="empty-small">
                 <p>No items match these filters.</p>

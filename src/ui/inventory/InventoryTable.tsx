@@ -3,14 +3,15 @@
 // Every number links to the events that produced it: the quantity to the item's history, each location's figure
 // to that item's history at that location (up to the day shown, when viewing the past). The links' text is
 // exactly the number (and "Location n"), so the cells read as before.
-import { Fragment } from 'preact';
-import { hasConflict, isLowStock, quantityOf, UNASSIGNED, type Item } from '../../domain/inventory';
-import { pastStateAt } from '../../state/timeTravel';
-import { Link, itemPath } from '../router';
-import { localInputValue, locationName, qty, sortedLocations } from '../format';
-import { ConflictNote } from './ConflictNote';
-import { QuickButtons } from './QuickButtons';
+// A long table renders the rows in view and some more (useRowWindow); spacer rows stand for the others, and
+// aria-rowcount / aria-rowindex tell assistive technology the table's real size and each row's place.
+import { useMemo } from 'preact/hooks';
+import type { Item } from '../../domain/inventory';
+import { columnsFor, cssWidth } from './columns';
+import { InventoryRow } from './InventoryRow';
+import { dayOf } from './links';
 import type { SortDir, SortKey } from './listing';
+import { RowSizesContext, useRowWindow } from './useRowWindow';
 import './inventory.css';
 
 interface Props {
@@ -20,6 +21,8 @@ interface Props {
   onSort: (key: SortKey) => void;
   /** False when showing the past (?at=): nothing can be changed there. */
   editable: boolean;
+  /** The moment shown when viewing the past: the history links stop at its day. */
+  until?: string | undefined;
   caption: string;
 }
 
@@ -34,15 +37,36 @@ function SortHeader({ label, k, sort, dir, onSort, numeric }: { label: string; k
   );
 }
 
-export function InventoryTable({ items, sort, dir, onSort, editable, caption }: Props) {
+/** Stands for rows that are not rendered; hidden from assistive technology, which counts rows by aria-rowcount. */
+function Spacer({ height, span }: { height: number; span: number }) {
+  if (height <= 0) return null;
+  return (
+    <tr class="row-spacer" aria-hidden="true" style={{ height: `${height}px` }}>
+      <td colSpan={span} />
+    </tr>
+  );
+}
+
+export function InventoryTable({ items, sort, dir, onSort, editable, until, caption }: Props) {
   const h = { sort, dir, onSort };
-  const showSku = items.some((i) => i.sku);
+  const showSku = useMemo(() => items.some((i) => i.sku), [items]);
+  const columns = useMemo(() => columnsFor(items, editable, showSku), [items, editable, showSku]);
+  const ids = useMemo(() => items.map((i) => i.id), [items]);
+  const toDay = useMemo(() => (editable ? undefined : dayOf(until)), [editable, until]);
+  const { range, padTop, padBottom, bodyRef, sizes } = useRowWindow(ids);
+  const shown = items.slice(range.start, range.end);
+  const span = columns.cols.length;
   return (
     <div class="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table class="inventory">
+      <table class="inventory" aria-rowcount={items.length + 1} style={{ minWidth: cssWidth(columns.minWidth) }}>
         <caption class="visually-hidden">{caption}</caption>
+        <colgroup>
+          {columns.cols.map((c) => (
+            <col key={c.key} class={`col-${c.key}`} style={c.width ? { width: cssWidth(c.width) } : undefined} />
+          ))}
+        </colgroup>
         <thead>
-          <tr>
+          <tr aria-rowindex={1}>
             <SortHeader label="Name" k="name" {...h} />
             <SortHeader label="Quantity" k="quantity" numeric {...h} />
             <th scope="col" class="locations-col">
@@ -61,82 +85,16 @@ export function InventoryTable({ items, sort, dir, onSort, editable, caption }: 
             )}
           </tr>
         </thead>
-        <tbody>
-          {items.map((item) => (
-            <Row key={item.id} item={item} editable={editable} showSku={showSku} />
-          ))}
+        <tbody ref={bodyRef}>
+          <Spacer height={padTop} span={span} />
+          <RowSizesContext.Provider value={sizes}>
+            {shown.map((item, i) => (
+              <InventoryRow key={item.id} item={item} rowIndex={range.start + i + 2} editable={editable} showSku={showSku} toDay={toDay} />
+            ))}
+          </RowSizesContext.Provider>
+          <Spacer height={padBottom} span={span} />
         </tbody>
       </table>
     </div>
-  );
-}
-
-/** The history behind a number: the item's events, at one location if given, up to the day of `until`. */
-function historyHref(itemId: string, location: string | undefined, until: string | undefined): string {
-  const q = new URLSearchParams({ item: itemId });
-  if (location === UNASSIGNED) q.set('unassigned', '1');
-  else if (location !== undefined) q.set('location', location);
-  if (until) q.set('to', localInputValue(new Date(until)).slice(0, 10));
-  return `/history?${q.toString()}`;
-}
-
-function Locations({ item, until }: { item: Item; until: string | undefined }) {
-  const locs = sortedLocations(item.stock);
-  if (locs.length === 0) return <span class="muted">—</span>;
-  return (
-    <>
-      {locs.map(([loc, n], i) => (
-        <Fragment key={loc}>
-          {i > 0 && ' · '}
-          <Link to={historyHref(item.id, loc, until)} class="number-link" title={`Changes of ${item.name} ${loc ? `at ${loc}` : 'without a location'}`}>
-            {`${locationName(loc)} ${qty(n)}`}
-          </Link>
-        </Fragment>
-      ))}
-    </>
-  );
-}
-
-function Row({ item, editable, showSku }: { item: Item; editable: boolean; showSku: boolean }) {
-  // Viewing the past (read-only): the links stop at the day shown.
-  const until = editable ? undefined : pastStateAt.value;
-  const q = quantityOf(item);
-  const low = isLowStock(item);
-  const conflict = hasConflict(item);
-  // The name cell holds only the name, so "the cell named Sword" finds the row; flags have their own column.
-  return (
-    <tr class={item.archived ? 'archived' : undefined}>
-      <td class="name-cell">
-        <Link to={itemPath(item.id)} class="item-link">
-          {item.name}
-        </Link>
-      </td>
-      <td class={`num qty${low ? ' qty-low' : ''}${q < 0 ? ' qty-negative' : ''}`}>
-        <Link to={historyHref(item.id, undefined, until)} class="number-link" title={`Changes of ${item.name}`}>
-          {qty(q)}
-        </Link>
-      </td>
-      <td class="locations">
-        <Locations item={item} until={until} />
-      </td>
-      <td class="category">{item.category ?? ''}</td>
-      <td class="unit">{item.unit ?? ''}</td>
-      {showSku && <td class="sku">{item.sku ?? ''}</td>}
-      <td class="status">
-        {(low || conflict || item.archived) && (
-          <div class="badges">
-            {conflict && <span class="badge badge-conflict">Conflict</span>}
-            {low && <span class="badge badge-low">Low stock (min {qty(item.minQuantity!)})</span>}
-            {item.archived && <span class="badge badge-muted">Archived</span>}
-          </div>
-        )}
-        {conflict && <ConflictNote item={item} compact />}
-      </td>
-      {editable && (
-        <td class="actions-col">
-          <QuickButtons item={item} />
-        </td>
-      )}
-    </tr>
   );
 }

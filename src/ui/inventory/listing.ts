@@ -19,10 +19,11 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
 
 /** Search matches name, SKU, category and notes, every word somewhere, ignoring case and accents. */
 export function matches(item: Item, query: string): boolean {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  return words.every((w) => haystack(item).includes(w));
+  return matchesWords(item, searchWords(query));
 }
+
+const searchWords = (query: string): string[] => fold(query).split(/\s+/).filter(Boolean);
+const matchesWords = (item: Item, words: string[]): boolean => words.length === 0 || words.every((w) => haystack(item).includes(w));
 
 // Items are immutable (a change makes a new object), so the folded search text can be kept per object.
 const haystacks = new WeakMap<Item, string>();
@@ -54,11 +55,13 @@ function emptiesLast(a: Item, b: Item, key: SortKey): number {
 
 export function listItems(items: Iterable<Item>, o: ListOptions): Item[] {
   const out: Item[] = [];
+  // Once per list, not per item: every append lists all items again.
+  const words = searchWords(o.query);
   for (const item of items) {
     // Unknown items (stock events without a creation) are conflicts: always listed so they get resolved.
     if (item.archived && !o.showArchived) continue;
     if (o.inStockOnly && quantityOf(item) <= 0) continue;
-    if (!matches(item, o.query)) continue;
+    if (!matchesWords(item, words)) continue;
     out.push(item);
   }
   const sign = o.dir === 'asc' ? 1 : -1;
