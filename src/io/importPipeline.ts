@@ -4,8 +4,9 @@
 import type { InventoryEvent } from '../domain/events';
 import type { ImportOptions, ImportResult } from '../state/importer';
 import { CANCELLED } from './describe';
-import { parseLog, type ParsedLog } from './parseLog';
-import { readText } from './readFile';
+import { ExportLineParser } from './parseLines';
+import { looksLikeBomb, parseLog, readLog, type ParsedLog } from './parseLog';
+import { readPieces, readText } from './readFile';
 
 /** `applying`: the events are saved and the inventory is folded forward (worker only; cancel is too late). */
 export type ImportPhase = 'reading' | 'checking' | 'writing' | 'applying';
@@ -35,9 +36,21 @@ export async function readCheckMerge(file: Blob, name: string | undefined, merge
 
 // Its own function so that the text (up to 500 MB) can be collected before the merge allocates pages.
 async function readAndParse(file: Blob, { signal, onProgress }: ImportFileOptions): Promise<ParsedLog> {
-  const text = await readText(file, { signal, onProgress: (done, total) => onProgress?.({ phase: 'reading', done, total }) });
+  const reading = (done: number, total: number) => onProgress?.({ phase: 'reading', done, total });
+  const checking = (done: number, total: number) => onProgress?.({ phase: 'checking', done, total });
+  // An export is parsed as it is read, a slice at a time (the next slice is read meanwhile)...
+  const lines = new ExportLineParser(looksLikeBomb);
+  let byLines = true;
+  const read = await readPieces(file, (piece) => (byLines &&= lines.push(piece)), { signal, onProgress: reading });
+  if (!read.ok) return read;
+  const doc = byLines ? lines.end() : undefined;
+  if (doc !== undefined) return readLog(doc, { signal, onProgress: checking });
+  // ...anything else (a legacy list, a pretty-printed file, a broken one) is read again as one text, parsed
+  // whole, and its errors worded. Rare, and such files are small: reading twice keeps the common path from
+  // holding the whole text.
+  const text = await readText(file, { signal, onProgress: reading });
   if (!text.ok) return text;
-  return parseLog(text.text, { signal, onProgress: (done, total) => onProgress?.({ phase: 'checking', done, total }) });
+  return parseLog(text.text, { signal, onProgress: checking });
 }
 
 /** The file's name, kept with the import record ("file" when it has none, e.g. a Blob in a test). */

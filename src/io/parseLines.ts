@@ -1,22 +1,22 @@
-// An export puts its header on the first line and each event on a line of its own (spec §1). Parsing it a few
-// thousand lines at a time gives the same values as one JSON.parse of the whole text, at about the same speed,
-// but with progress (and a yield) between slices: one JSON.parse of a 300 MB file is a 2–3 s silence.
-// Anything laid out otherwise returns undefined, and the caller parses the whole text, which also words errors.
+// An export puts its header on the first line and each event on a line of its own (spec §1). Parsing it a block
+// of lines at a time gives the same values as one JSON.parse of the whole text, at about the same speed, but
+// the text can arrive in pieces (an import parses each slice of the file as soon as it is read, and never joins
+// the whole 300 MB text) and there is progress, and a yield, between blocks: one JSON.parse of a 300 MB file is
+// a 2–3 s silence. Anything laid out otherwise is refused (undefined), and the caller parses the whole text,
+// which also words errors.
 import { timeSlicer } from './yieldTask';
 
-/** Characters per JSON.parse call: ~4 MB is ~13,000 events and ~40 ms. */
+/** Characters fed per step by parseByLines: ~4 MB is ~13,000 events and ~40 ms. */
 const SLICE_CHARS = 4 << 20;
 const HEAD_END = '"events":[';
-
-export interface LineParseOptions {
-  signal?: AbortSignal;
-  /** Characters parsed so far, of the text's length. */
-  onProgress?: (done: number, total: number) => void;
-  /** Characters per slice (SLICE_CHARS; tests make it small). */
-  sliceChars?: number;
-  /** Refuses a slice before parsing it (the nesting-bomb check), so the whole-text path can word the error. */
-  suspicious?: (slice: string) => boolean;
-}
+/** A header longer than this is not an export's (its first line is a few dozen characters). */
+const MAX_HEAD_CHARS = 1 << 16;
+/**
+ * Lines waiting without a comma after them: only the end of an export has some (its last event, which may be an
+ * undo naming a million ids, ~40 MB). More than this means another layout: refused before the wait for more
+ * text, which copies the waiting lines at each piece, costs more than the whole-text parse it avoids.
+ */
+const MAX_PENDING_CHARS = 64 << 20;
 
 /** Drops JSON's whitespace only: String#trimEnd would also drop characters that make the text invalid JSON. */
 function jsonTrimEnd(s: string): string {
@@ -25,59 +25,114 @@ function jsonTrimEnd(s: string): string {
   return n === s.length ? s : s.slice(0, n);
 }
 
-/** The parsed document, undefined when the text is not laid out as an export, or 'cancelled'. */
-export async function parseByLines(text: string, opts: LineParseOptions = {}): Promise<unknown | 'cancelled' | undefined> {
-  const firstBreak = text.indexOf('\n');
-  if (firstBreak === -1) return undefined;
-  const head = jsonTrimEnd(text.slice(0, firstBreak));
-  if (!head.endsWith(HEAD_END)) return undefined;
-  // The events end at the line break before the closing `]}` (and whitespace).
-  const tailStart = Math.max(firstBreak, text.length - 64);
-  const close = /\n[ \t\r]*\][ \t\r\n]*\}[ \t\r\n]*$/.exec(text.slice(tailStart));
-  if (!close) return undefined;
-  const end = tailStart + close.index;
+/**
+ * Parses an export fed in pieces cut anywhere. `push` returns false once the text is known not to be laid out
+ * as an export; `end` returns the document, or undefined when it is not one. Every block of lines handed to
+ * JSON.parse ends with the comma that joins it to the next, so the blocks' values, in order, are exactly the
+ * whole array's; a block is always cut just after a line break, which no valid JSON string contains.
+ */
+export class ExportLineParser {
+  private buf = '';
+  private doc: { events?: unknown } | undefined;
+  private readonly events: unknown[] = [];
+  private refused = false;
 
-  let doc: { events?: unknown } | undefined;
-  try {
-    doc = JSON.parse(`${head}]}`) as { events?: unknown };
-  } catch {
-    return undefined;
+  constructor(private readonly suspicious?: (block: string) => boolean) {}
+
+  push(piece: string): boolean {
+    if (this.refused) return false;
+    this.buf += piece;
+    if (!this.doc && !this.readHead()) return !this.refused;
+    const cut = this.buf.lastIndexOf('\n');
+    if (cut === -1) return true;
+    const block = jsonTrimEnd(this.buf.slice(0, cut));
+    // Only the last event has no comma after it: a block without one may hold the end of the array, and waits
+    // for the end of the text.
+    if (!block.endsWith(',')) return block.length <= MAX_PENDING_CHARS || this.refuse();
+    if (!this.parseBlock(block.slice(0, -1))) return this.refuse();
+    this.buf = this.buf.slice(cut + 1);
+    return true;
   }
-  if (typeof doc !== 'object' || doc === null || !Array.isArray(doc.events)) return undefined;
 
-  const events: unknown[] = [];
-  const slicer = timeSlicer();
-  let commaPending = false;
-  let pos = firstBreak + 1;
-  if (end - pos <= 8 && jsonTrimEnd(text.slice(pos, end)) === '') pos = end; // no events
-  while (pos < end) {
-    let cut = text.indexOf('\n', Math.min(end, pos + (opts.sliceChars ?? SLICE_CHARS)));
-    if (cut === -1 || cut > end) cut = end;
-    let slice = jsonTrimEnd(text.slice(pos, cut));
-    // Slices are joined by commas in the file: every slice but the last ends with one, the last never does.
-    // Then the slices' values, in order, are exactly the whole array's, whatever each line holds.
-    commaPending = cut < end;
-    if (commaPending) {
-      if (!slice.endsWith(',')) return undefined;
-      slice = slice.slice(0, -1);
-    } else if (slice.endsWith(',')) return undefined;
-    // An empty slice would let a stray comma through ("[,\n1]" is not JSON).
-    if (jsonTrimEnd(slice) === '') return undefined;
-    if (opts.suspicious?.(slice)) return undefined;
+  end(): unknown | undefined {
+    if (this.refused || !this.doc) return undefined;
+    // What is left: the last lines of events (none for an empty log), then `]}` on lines of their own.
+    const rest = `\n${this.buf}`;
+    const tailStart = Math.max(0, rest.length - 64);
+    const close = /\n[ \t\r]*\][ \t\r\n]*\}[ \t\r\n]*$/.exec(rest.slice(tailStart));
+    if (!close) return undefined;
+    const last = rest.slice(1, tailStart + close.index);
+    if (jsonTrimEnd(last) === '') {
+      // "[1,\n]" is not JSON: a comma ended the lines before, and nothing followed it.
+      if (this.events.length > 0) return undefined;
+    } else if (jsonTrimEnd(last).endsWith(',') || !this.parseBlock(jsonTrimEnd(last))) return undefined;
+    this.doc.events = this.events;
+    return this.doc;
+  }
+
+  private readHead(): boolean {
+    const firstBreak = this.buf.indexOf('\n');
+    if (firstBreak === -1) {
+      if (this.buf.length > MAX_HEAD_CHARS) this.refuse();
+      return false;
+    }
+    const head = jsonTrimEnd(this.buf.slice(0, firstBreak));
+    if (!head.endsWith(HEAD_END)) return this.refuse();
+    let doc: unknown;
+    try {
+      doc = JSON.parse(`${head}]}`);
+    } catch {
+      return this.refuse();
+    }
+    if (typeof doc !== 'object' || doc === null || !Array.isArray((doc as { events?: unknown }).events)) return this.refuse();
+    this.doc = doc as { events?: unknown };
+    this.buf = this.buf.slice(firstBreak + 1);
+    return true;
+  }
+
+  private parseBlock(block: string): boolean {
+    // An empty block would let a stray comma through ("[,\n1]" is not JSON).
+    if (jsonTrimEnd(block) === '') return false;
+    if (this.suspicious?.(block)) return false;
     let values: unknown[];
     try {
-      values = JSON.parse(`[${slice}]`) as unknown[];
+      values = JSON.parse(`[${block}]`) as unknown[];
     } catch {
-      return undefined;
+      return false;
     }
-    for (let i = 0; i < values.length; i++) events.push(values[i]);
-    pos = cut + 1;
+    for (let i = 0; i < values.length; i++) this.events.push(values[i]);
+    return true;
+  }
+
+  private refuse(): false {
+    this.refused = true;
+    this.buf = '';
+    return false;
+  }
+}
+
+export interface LineParseOptions {
+  signal?: AbortSignal;
+  /** Characters parsed so far, of the text's length. */
+  onProgress?: (done: number, total: number) => void;
+  /** Characters per step (SLICE_CHARS; tests make it small). */
+  sliceChars?: number;
+  /** Refuses a block before parsing it (the nesting-bomb check), so the whole-text path can word the error. */
+  suspicious?: (block: string) => boolean;
+}
+
+/** The parsed document of a whole text, undefined when the text is not laid out as an export, or 'cancelled'. */
+export async function parseByLines(text: string, opts: LineParseOptions = {}): Promise<unknown | 'cancelled' | undefined> {
+  const parser = new ExportLineParser(opts.suspicious);
+  const step = opts.sliceChars ?? SLICE_CHARS;
+  const slicer = timeSlicer();
+  for (let pos = 0; pos < text.length; ) {
+    const next = Math.min(text.length, pos + step);
+    if (!parser.push(text.slice(pos, next))) return undefined;
+    pos = next;
     if (opts.signal?.aborted) return 'cancelled';
     opts.onProgress?.(pos, text.length);
     await slicer.maybeYield();
   }
-  // The last slice ended with a comma and nothing followed it: "[1,\n]" is not JSON.
-  if (commaPending) return undefined;
-  doc.events = events;
-  return doc;
+  return parser.end();
 }

@@ -25,6 +25,7 @@ const PROGRESS_HALF = 1_000_000;
 // 64 opening brackets in a row (only numbers or spaces between): no event log nests like that, but a "JSON
 // bomb" does, and V8 takes about a microsecond per level to parse one. Refusing it up front costs ~1 ms per MB.
 const NESTING_BOMB = /(?:[[{][^[\]{}"]{0,16}){64}/;
+export const looksLikeBomb = (text: string): boolean => NESTING_BOMB.test(text);
 
 /** True when the text stops inside a string or with brackets still open: cut off, not merely malformed. */
 export function looksTruncated(text: string): boolean {
@@ -95,7 +96,7 @@ export async function parseLog(text: string, opts: ParseOptions = {}): Promise<P
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Progress runs over parsing (first half) then checking (second half).
   const half = (done: number, total: number, second: boolean) => opts.onProgress?.(Math.round(((second ? 1 : 0) + done / Math.max(1, total)) * PROGRESS_HALF), 2 * PROGRESS_HALF);
-  const byLines = await parseByLines(body, { signal: opts.signal, onProgress: (d, t) => half(d, t, false), suspicious: (s) => NESTING_BOMB.test(s) });
+  const byLines = await parseByLines(body, { signal: opts.signal, onProgress: (d, t) => half(d, t, false), suspicious: looksLikeBomb });
   if (byLines === 'cancelled') return { ok: false, error: CANCELLED };
   let doc = byLines;
   if (doc === undefined) {

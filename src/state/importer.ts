@@ -23,20 +23,15 @@ export async function importEvents(engine: Engine, events: InventoryEvent[], opt
   const res = await engine.appendPrepared(async () => {
     if (opts.signal?.aborted) return { ok: false as const, error: 'Import cancelled; nothing was changed.' };
     opts.onProgress?.(0, events.length);
-    // Plain loops: at a million events, flatMap's array per event and spreading the ids cost about a second.
-    const inFile = new Map<string, number>();
-    const revertTargets: string[] = [];
-    for (let i = 0; i < events.length; i++) {
-      const e = events[i]!;
-      inFile.set(e.id, i);
-      if (e.type === 'EventsReverted') for (const id of e.data.eventIds) revertTargets.push(id);
-    }
-    const existing = await findWithProgress(engine, () => [...inFile.keys(), ...revertTargets], opts);
+    // Only a log that already holds events is searched for the file's ids (and those its undos name): into an
+    // empty log, no set of a million ids is built.
+    const existing = await findWithProgress(engine, () => idsToLookUp(events), opts);
     if (opts.signal?.aborted) return { ok: false as const, error: 'Import cancelled; nothing was changed.' };
 
-    const fresh: InventoryEvent[] = [];
+    // Into a log that holds none of them (an empty one), every event is new: no copy of a million.
+    const fresh: InventoryEvent[] = existing.size === 0 ? events : [];
     skipped = 0;
-    for (let i = 0; i < events.length; i++) {
+    for (let i = 0; existing.size > 0 && i < events.length; i++) {
       const e = events[i]!;
       const old = existing.get(e.id);
       if (!old) {
@@ -54,7 +49,7 @@ export async function importEvents(engine: Engine, events: InventoryEvent[], opt
     for (const e of fresh) if (e.type === 'ItemCreated') created.add(e.data.itemId);
     for (const e of fresh) {
       if (e.type === 'EventsReverted' || created.has(e.data.itemId) || state.items.has(e.data.itemId)) continue;
-      const i = inFile.get(e.id)!;
+      const i = events.indexOf(e);
       return { ok: false as const, error: `${describe(i, e)}: "itemId" names item "${e.data.itemId}", which neither the file nor this log creates. The file was not imported.` };
     }
     added = fresh.length;
@@ -73,12 +68,23 @@ export async function importEvents(engine: Engine, events: InventoryEvent[], opt
   return { ok: false, error: res.error };
 }
 
-async function findWithProgress(engine: Engine, ids: () => string[], opts: ImportOptions): Promise<Map<string, InventoryEvent>> {
+/** The file's ids and the ids its undos name, as one set to search the log for. */
+function idsToLookUp(events: readonly InventoryEvent[]): Set<string> {
+  const ids = new Set<string>();
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    ids.add(e.id);
+    if (e.type === 'EventsReverted') for (const id of e.data.eventIds) ids.add(id);
+  }
+  return ids;
+}
+
+async function findWithProgress(engine: Engine, ids: () => Set<string>, opts: ImportOptions): Promise<Map<string, InventoryEvent>> {
   const found = new Map<string, InventoryEvent>();
   const total = engine.eventCount.value;
   // An empty log holds none of them: no set of a million ids to build.
   if (total === 0) return found;
-  const wanted = new Set(ids());
+  const wanted = ids();
   let scanned = 0;
   if (wanted.size === 0) return found;
   for await (const chunk of engine.store.readBackward()) {
