@@ -34,6 +34,25 @@ describe('importLogFile', () => {
     expect(await importLogFile(file([legacy]))).toEqual({ ok: true, added: 2, skipped: 0 });
   });
 
+  it('imports a pretty-printed export, which is not laid out a line per event', async () => {
+    const doc = JSON.parse(logText(sampleEvents())) as unknown;
+    expect(await importLogFile(file([JSON.stringify(doc, null, 2)]))).toEqual({ ok: true, added: 4, skipped: 0 });
+  });
+
+  it('imports an export with a byte order mark, cut into parts anywhere', async () => {
+    const text = logText(sampleEvents());
+    const bytes = new TextEncoder().encode(`\ufeff${text}`);
+    expect(await importLogFile(file([bytes.slice(0, 7), bytes.slice(7, 301), bytes.slice(301)]))).toEqual({ ok: true, added: 4, skipped: 0 });
+  });
+
+  it('words a broken line of an export as the whole-text parse does (line and column)', async () => {
+    const lines = logText(sampleEvents()).split('\n');
+    lines[2] = lines[2]!.replace('":', '" ');
+    const r = await importLogFile(file([lines.join('\n')]));
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(/not valid JSON \(error at line 3, column \d+\)/) });
+    expect(eventCount.value).toBe(0);
+  });
+
   it('reports a refused file and writes nothing', async () => {
     await importLogFile(file([logText(sampleEvents().slice(0, 1))]));
     const r = await importLogFile(file([logText(sampleEvents(), { eventCount: 3 })]));
