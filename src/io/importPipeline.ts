@@ -39,11 +39,11 @@ async function readAndParse(file: Blob, { signal, onProgress }: ImportFileOption
   const reading = (done: number, total: number) => onProgress?.({ phase: 'reading', done, total });
   const checking = (done: number, total: number) => onProgress?.({ phase: 'checking', done, total });
   // An export is parsed as it is read, a slice at a time (the next slice is read meanwhile)...
+  // A file the line parser refuses (at its first line, for a legacy list) is not read any further.
   const lines = new ExportLineParser(looksLikeBomb);
-  let byLines = true;
-  const read = await readPieces(file, (piece) => (byLines &&= lines.push(piece)), { signal, onProgress: reading });
+  const read = await readPieces(file, (piece) => lines.push(piece), { signal, onProgress: reading });
   if (!read.ok) return read;
-  const doc = byLines ? lines.end() : undefined;
+  const doc = lines.end();
   if (doc !== undefined) return readLog(doc, { signal, onProgress: checking });
   // ...anything else (a legacy list, a pretty-printed file, a broken one) is read again as one text, parsed
   // whole, and its errors worded. Rare, and such files are small: reading twice keeps the common path from

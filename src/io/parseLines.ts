@@ -61,11 +61,11 @@ export class ExportLineParser {
     const tailStart = Math.max(0, rest.length - 64);
     const close = /\n[ \t\r]*\][ \t\r\n]*\}[ \t\r\n]*$/.exec(rest.slice(tailStart));
     if (!close) return undefined;
-    const last = rest.slice(1, tailStart + close.index);
-    if (jsonTrimEnd(last) === '') {
+    const last = jsonTrimEnd(rest.slice(1, tailStart + close.index));
+    if (last === '') {
       // "[1,\n]" is not JSON: a comma ended the lines before, and nothing followed it.
       if (this.events.length > 0) return undefined;
-    } else if (jsonTrimEnd(last).endsWith(',') || !this.parseBlock(jsonTrimEnd(last))) return undefined;
+    } else if (last.endsWith(',') || !this.parseBlock(last)) return undefined;
     this.doc.events = this.events;
     return this.doc;
   }

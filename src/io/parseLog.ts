@@ -57,7 +57,7 @@ function lineAndColumn(text: string, pos: number): string {
 
 function parseJson(text: string): { ok: true; doc: unknown } | { ok: false; error: string } {
   if (text.trim() === '') return { ok: false, error: 'The file is empty.' };
-  if (NESTING_BOMB.test(text)) return { ok: false, error: 'The file is nested too deeply (64 levels or more) to be an event log.' };
+  if (looksLikeBomb(text)) return { ok: false, error: 'The file is nested too deeply (64 levels or more) to be an event log.' };
   try {
     return { ok: true, doc: JSON.parse(text) };
   } catch (err) {

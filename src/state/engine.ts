@@ -28,7 +28,8 @@ const HEAD_SNAPSHOT_TAIL = 1000;
 const FOLD_SLICE = 1000;
 /**
  * Events per fold() call when an import into an empty log is folded from memory: fold copies each item it touches
- * once per call, so larger calls copy less (a call of 5,000 events takes ~10 ms).
+ * once per call, so larger calls copy less; a call of 5,000 events takes ~10 ms. At 1M events the fold went from
+ * 1.5–2.1 s to 1.5 s, within this machine's noise: a cheap change, not a measured win.
  */
 const WHOLE_CHUNK = SNAPSHOT_EVERY;
 

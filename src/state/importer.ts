@@ -28,10 +28,10 @@ export async function importEvents(engine: Engine, events: InventoryEvent[], opt
     const existing = await findWithProgress(engine, () => idsToLookUp(events), opts);
     if (opts.signal?.aborted) return { ok: false as const, error: 'Import cancelled; nothing was changed.' };
 
-    // Into a log that holds none of them (an empty one), every event is new: no copy of a million.
+    // When the log holds none of them (always, for an empty log), every event is new: no copy of a million.
     const fresh: InventoryEvent[] = existing.size === 0 ? events : [];
     skipped = 0;
-    for (let i = 0; existing.size > 0 && i < events.length; i++) {
+    for (let i = 0; fresh !== events && i < events.length; i++) {
       const e = events[i]!;
       const old = existing.get(e.id);
       if (!old) {
