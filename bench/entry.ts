@@ -49,7 +49,7 @@ async function importChosen(): Promise<ImportRun> {
 async function exportAll() {
   const progress: number[] = [];
   const t0 = now();
-  const built = await buildExport(app.exportEvents(), { total: app.eventCount.value, onProgress: () => progress.push(now()) });
+  const built = await buildExport(app.exportText(), { total: app.eventCount.value, onProgress: () => progress.push(now()) });
   const t1 = now();
   if (!built.ok) throw new Error(built.error);
   return { ms: t1 - t0, bytes: built.blob.size, events: built.eventCount, startedAt: t0, endedAt: t1, progress };

@@ -2,6 +2,7 @@
 // become one string. `events` is the last key and each event sits on its own line, so a reader may stream
 // the file line by line, and a plain JSON.parse of the whole file works too.
 import type { InventoryEvent } from '../domain/events';
+import { EVENT_SEPARATOR, encodeEvents } from '../store/pageCodec';
 import { FORMAT, FORMAT_VERSION } from './validate';
 import { timeSlicer } from './yieldTask';
 
@@ -21,23 +22,29 @@ export function exportHeader(eventCount: number, exportedAt: Date): string {
   return `{"format":"${FORMAT}","formatVersion":${FORMAT_VERSION},"exportedAt":${JSON.stringify(exportedAt.toISOString())},"eventCount":${eventCount},"events":[\n`;
 }
 
+/** `n` events already written as export lines (`JSON.stringify` of each, joined by ",\n"): a stored page. */
+export interface TextChunk {
+  n: number;
+  text: string;
+}
+
 /**
- * Builds the file from `chunks` (the log in history order). Each event is `JSON.stringify` of the stored
- * object, so its keys keep the order they were imported or recorded in: export, import, export is identical.
+ * Builds the file from `chunks` (the log in history order): event lists, or the text the store keeps for each
+ * page. Each event is `JSON.stringify` of the stored object, so its keys keep the order they were imported or
+ * recorded in: export, import, export is identical.
  */
-export async function buildExport(chunks: AsyncIterable<InventoryEvent[]>, opts: BuildOptions = {}): Promise<BuildResult> {
+export async function buildExport(chunks: AsyncIterable<InventoryEvent[] | TextChunk>, opts: BuildOptions = {}): Promise<BuildResult> {
   const exportedAt = opts.exportedAt ?? new Date();
   const parts: Blob[] = [];
   const slicer = timeSlicer();
   let count = 0;
   for await (const chunk of chunks) {
     if (opts.signal?.aborted) return { ok: false, error: EXPORT_CANCELLED };
-    if (chunk.length === 0) continue;
-    const lines = new Array<string>(chunk.length);
-    for (let i = 0; i < chunk.length; i++) lines[i] = JSON.stringify(chunk[i]);
+    const { n, text } = Array.isArray(chunk) ? encodeEvents(chunk) : chunk;
+    if (n === 0) continue;
     // A Blob per chunk lets the browser keep the bytes outside the JavaScript heap.
-    parts.push(new Blob([count === 0 ? '' : ',\n', lines.join(',\n')]));
-    count += chunk.length;
+    parts.push(new Blob([count === 0 ? '' : EVENT_SEPARATOR, text]));
+    count += n;
     opts.onProgress?.(count, Math.max(count, opts.total ?? 0));
     await slicer.maybeYield();
   }

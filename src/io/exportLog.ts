@@ -1,6 +1,6 @@
 // "Export" of the import/export page: the whole log (every device's events, reverted ones included) in history
 // order, downloaded as eventory-<YYYY-MM-DD>.json, and remembered as the last export.
-import { eventCount, exportEvents, setMeta } from '../state/app';
+import { eventCount, exportText, setMeta } from '../state/app';
 import { downloadBlob, localDate } from './download';
 import { buildExport, type BuildOptions } from './exportFormat';
 
@@ -15,7 +15,7 @@ export type ExportResult = { ok: true; eventCount: number; filename: string } | 
 export async function exportLog(opts: Pick<BuildOptions, 'signal' | 'onProgress'> = {}): Promise<ExportResult> {
   const now = new Date();
   try {
-    const built = await buildExport(exportEvents(), { ...opts, total: eventCount.value, exportedAt: now });
+    const built = await buildExport(exportText(), { ...opts, total: eventCount.value, exportedAt: now });
     if (!built.ok) return built;
     const filename = `eventory-${localDate(now)}.json`;
     downloadBlob(built.blob, filename);

@@ -212,6 +212,11 @@ export async function* exportEvents(): AsyncGenerator<InventoryEvent[]> {
   yield* engine().store.readRange('', '\uffff', 4);
 }
 
+/** The whole log as the export writes it: each page's stored text (no event is parsed or stringified). */
+export function exportText(): AsyncGenerator<{ n: number; text: string }> {
+  return engine().store.readTexts();
+}
+
 export async function importEvents(events: InventoryEvent[], opts?: ImportOptions): Promise<ImportResult> {
   if (problem$.value?.kind === 'outdated') return { ok: false, error: problem$.value.message };
   try {

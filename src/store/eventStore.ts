@@ -5,7 +5,7 @@ import Dexie from 'dexie';
 import type { InventoryEvent } from '../domain/events';
 import type { Layout } from './append';
 import { EMPTY_HEAD, EventoryDB, type HeadRow, type ImportRow, type JournalRow, type RevertRow, type SnapshotRow } from './db';
-import { readBackward, readRange } from './pageReads';
+import { readBackward, readRange, readTexts } from './pageReads';
 import { isSound } from './snapshotCheck';
 import type { Keyed } from './sortKeyed';
 
@@ -52,6 +52,11 @@ export class EventStore {
   /** Events with `afterKey < key <= toKey`, in history order, a page at a time. */
   readRange(afterKey: string, toKey: string, pagesPerRead = 16): AsyncGenerator<InventoryEvent[]> {
     return readRange(this.db, afterKey, toKey, pagesPerRead);
+  }
+
+  /** The whole log as export text, in history order, a page at a time (see pageReads.ts). */
+  readTexts(pagesPerRead = 8): AsyncGenerator<{ n: number; text: string }> {
+    return readTexts(this.db, pagesPerRead);
   }
 
   /** Events with key < `beforeKey`, newest first, a page at a time. */

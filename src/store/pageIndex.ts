@@ -4,6 +4,7 @@
 // small tail page (≤ TAIL_PAGE events) and touches IndexedDB in a single transaction.
 import type { EventoryDB, HeadRow, PageRow } from './db';
 import { EMPTY_HEAD, PAGE_SIZE } from './db';
+import { decodePage } from './pageCodec';
 import { lastIndexAtOrBelow, mergeIntoPages, pageWeight } from './pages';
 import type { Keyed } from './sortKeyed';
 import { makeYielder } from './yieldToMain';
@@ -46,7 +47,7 @@ export function loadIndex(db: EventoryDB): Promise<PageIndex> {
     let upper: string | undefined;
     for (let batch = 2; ; batch *= 4) {
       const below = upper === undefined ? db.pages.toCollection() : db.pages.where('lo').below(upper);
-      const rows = await below.reverse().limit(batch).toArray();
+      const rows = (await below.reverse().limit(batch).toArray()).map(decodePage);
       for (const row of rows) {
         const w = pageWeight(row.events);
         if (tail.length > 0 && weight + w > PAGE_SIZE) return { head, los, tail: tail.reverse() };
@@ -110,7 +111,7 @@ export async function planInsert(db: EventoryDB, index: PageIndex, keyed: readon
   }
   const unknown = [...groups.keys()].map((i) => los[i]!).filter((lo) => !known.has(lo));
   const fetched = unknown.length ? await db.pages.bulkGet(unknown) : [];
-  unknown.forEach((lo, n) => fetched[n] && known.set(lo, fetched[n]!));
+  unknown.forEach((lo, n) => fetched[n] && known.set(lo, decodePage(fetched[n]!)));
   const writes: PageRow[] = [];
   for (const [i, added] of groups) {
     const page = known.get(los[i]!) ?? { lo: los[i]!, events: [] };

@@ -3,7 +3,8 @@
 // a key per event.
 import type { InventoryEvent } from '../domain/events';
 import { historyKey } from '../domain/history';
-import type { EventoryDB } from './db';
+import type { EventoryDB, StoredPage } from './db';
+import { decodeEvents, storedText } from './pageCodec';
 
 /** Events with `afterKey < key <= toKey`, in history order, a page at a time. */
 export async function* readRange(db: EventoryDB, afterKey: string, toKey: string, pagesPerRead: number): AsyncGenerator<InventoryEvent[]> {
@@ -14,7 +15,7 @@ export async function* readRange(db: EventoryDB, afterKey: string, toKey: string
     const rows = await db.pages.where('lo').between(from, toKey, inclusive, true).limit(pagesPerRead).toArray();
     if (rows.length === 0) return;
     for (const row of rows) {
-      const evs = row.events;
+      const evs = decodeEvents(row);
       if (evs.length === 0) continue;
       const whole = historyKey(evs[0]!) > afterKey && historyKey(evs[evs.length - 1]!) <= toKey;
       yield whole ? evs : evs.filter((e) => {
@@ -36,7 +37,7 @@ export async function* readBackward(db: EventoryDB, beforeKey: string, pagesPerR
     const rows = await query.reverse().limit(pagesPerRead).toArray();
     for (const row of rows) {
       // Only the page holding beforeKey needs a key per event; every other page lies wholly below it.
-      const evs = row.events;
+      const evs = decodeEvents(row);
       const last = evs[evs.length - 1];
       if (last && historyKey(last) < beforeKey) {
         yield evs.slice().reverse();
@@ -50,5 +51,21 @@ export async function* readBackward(db: EventoryDB, beforeKey: string, pagesPerR
     const lowest = rows[rows.length - 1]!.lo;
     if (lowest === '') return;
     query = db.pages.where('lo').below(lowest);
+  }
+}
+
+/**
+ * The whole log as stored text, in history order, a page at a time (`n` events joined by ",\n"): what an
+ * export writes, with no event parsed or stringified.
+ */
+export async function* readTexts(db: EventoryDB, pagesPerRead: number): AsyncGenerator<Pick<StoredPage, 'n' | 'text'>> {
+  let rows = await db.pages.orderBy('lo').limit(pagesPerRead).toArray();
+  for (;;) {
+    for (const row of rows) {
+      const page = storedText(row);
+      if (page.n > 0) yield page;
+    }
+    if (rows.length < pagesPerRead) return;
+    rows = await db.pages.where('lo').above(rows[rows.length - 1]!.lo).limit(pagesPerRead).toArray();
   }
 }

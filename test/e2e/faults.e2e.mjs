@@ -71,7 +71,8 @@ function readLog(page) {
           const all = (store) => new Promise((ok) => (tx.objectStore(store).getAll().onsuccess = (e) => ok(e.target.result)));
           Promise.all([all('pages'), all('meta'), all('imports'), all('snapshots')]).then(([pages, meta, imports, snapshots]) => {
             db.close();
-            const ids = pages.flatMap((p) => p.events.map((e) => e.id));
+            // Pages hold their events as export text (storage version 2).
+            const ids = pages.flatMap((p) => (p.n === 0 ? [] : JSON.parse(`[${p.text}]`)).map((e) => e.id));
             resolve({
               total: ids.length,
               distinct: new Set(ids).size,

@@ -12,7 +12,7 @@ import { buildExport } from '../../src/io/exportFormat';
 import { importLogFile } from '../../src/io/importLog';
 import { parseLog } from '../../src/io/parseLog';
 import { importEvents, inventory, resetForTests, start, storageProblem } from '../../src/state/app';
-import { type DatabaseDump } from '../fixtures/storageDump';
+import { pageEvents, type DatabaseDump } from '../fixtures/storageDump';
 import { freshDbName } from '../support/engine';
 import { plain, replay } from '../support/oracle';
 import { applyMutations, mutation, type Mutation } from './support/mutate';
@@ -22,7 +22,7 @@ import { readLog, readTables } from './support/reads';
 const BUDGET_MS = 5_000;
 
 const V1 = JSON.parse(readFileSync(new URL('../fixtures/storage-v1.json', import.meta.url), 'utf8')) as { database: DatabaseDump };
-const SOURCE = V1.database.stores.find((s) => s.name === 'pages')!.records.flatMap((r) => (r.value as { events: InventoryEvent[] }).events);
+const SOURCE = pageEvents<InventoryEvent>(V1.database);
 
 let exportText: string;
 let exportDoc: Record<string, never>;
@@ -83,7 +83,7 @@ async function importAndCheck(name: string, bytes: Uint8Array<ArrayBuffer>, what
   if (!parsed.ok) return 'accepted';
   const inLog = new Map(events.map((e) => [e.id, canonical(e)]));
   for (const e of parsed.events) expect(inLog.get(e.id), `${what}: event ${e.id} of the file is not in the log`).toBe(canonical(e));
-  const beforeCount = (before.pages as { events: unknown[] }[]).reduce((n, p) => n + p.events.length, 0);
+  const beforeCount = (before.pages as { n: number }[]).reduce((n, p) => n + p.n, 0);
   expect(events.length).toBe(beforeCount + result.added);
   expect(result.added + result.skipped).toBe(parsed.events.length + parsed.duplicates);
   return 'accepted';

@@ -11,7 +11,7 @@ import {
   eventCount, execute, getMeta, importStatus, inventory, listImports, rebuild, resetForTests, revertedIds, start, stateAt, status, storageProblem, undo,
 } from '../../src/state/app';
 import { EventoryDB, SCHEMA_VERSION } from '../../src/store/db';
-import { dumpDatabase, loadDatabase, type DatabaseDump } from '../fixtures/storageDump';
+import { dumpDatabase, loadDatabase, pageEvents, type DatabaseDump } from '../fixtures/storageDump';
 import { freshDbName } from '../support/engine';
 import { plain, replay, specOrder } from '../support/oracle';
 import { readLog } from './support/reads';
@@ -55,7 +55,7 @@ describe('the storage layout', () => {
 
 describe.each(FILES)('a database written by %s', (file) => {
   const f = fixture(file);
-  const stored = records(f, 'pages').flatMap((p) => p.events as InventoryEvent[]);
+  const stored = pageEvents<InventoryEvent>(f.database);
 
   async function open() {
     const name = freshDbName();

@@ -9,7 +9,7 @@ import type { Item } from '../../src/domain/inventory';
 import { eventCount, execute, importEvents, inventory, resetForTests, start, status, storageProblem } from '../../src/state/app';
 import type { ExecResult } from '../../src/state/engine';
 import { SCHEMA_VERSION } from '../../src/store/db';
-import { dumpDatabase, loadDatabase, type DatabaseDump } from '../fixtures/storageDump';
+import { dumpDatabase, loadDatabase, pageEvents, type DatabaseDump } from '../fixtures/storageDump';
 import { freshDbName } from '../support/engine';
 import { ev } from '../support/events';
 import { plain, replay } from '../support/oracle';
@@ -19,7 +19,7 @@ const V1 = JSON.parse(readFileSync(new URL('../fixtures/storage-v1.json', import
   expected: { items: Item[] };
   database: DatabaseDump;
 };
-const v1Events = V1.database.stores.find((s) => s.name === 'pages')!.records.flatMap((r) => (r.value as { events: InventoryEvent[] }).events);
+const v1Events = pageEvents<InventoryEvent>(V1.database);
 
 /** A raw connection, as another tab running another release holds it; it ignores `versionchange`. */
 function connect(name: string, version?: number, onUpgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
@@ -41,8 +41,7 @@ async function until(check: () => boolean, what: string, ms = 5000): Promise<voi
 
 /** Every event in the pages of the database, read by a raw connection at whatever version it now has. */
 async function eventsOnDisk(name: string): Promise<InventoryEvent[]> {
-  const dump = await dumpDatabase(name);
-  return dump.stores.find((s) => s.name === 'pages')!.records.flatMap((r) => (r.value as { events: InventoryEvent[] }).events);
+  return pageEvents<InventoryEvent>(await dumpDatabase(name));
 }
 
 beforeEach(() => {
@@ -75,6 +74,21 @@ describe('an upgrade blocked by an older release’s tab', () => {
     expect(await readLog()).toEqual(v1Events);
     expect([...inventory.value.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(V1.expected.items);
     expect((await dumpDatabase(name)).idbVersion).toBe(SCHEMA_VERSION * 10);
+  });
+});
+
+describe('the upgrade from storage version 1', () => {
+  it('rewrites every page as export text in place, with the same events and inventory', async () => {
+    vi.stubGlobal('BroadcastChannel', undefined);
+    const name = freshDbName();
+    await loadDatabase(name, V1.database);
+    await start(name);
+    const pages = (await dumpDatabase(name)).stores.find((s) => s.name === 'pages')!.records.map((r) => r.value as Record<string, unknown>);
+    expect(pages.length).toBe(V1.database.stores.find((s) => s.name === 'pages')!.records.length);
+    for (const p of pages) expect(Object.keys(p).sort()).toEqual(['lo', 'n', 'text']);
+    expect(pages.map((p) => p.text).join(',\n')).toBe(v1Events.map((e) => JSON.stringify(e)).join(',\n'));
+    expect(await readLog()).toEqual(v1Events);
+    expect([...inventory.value.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(V1.expected.items);
   });
 });
 
