@@ -6,7 +6,8 @@ import type { ImportOptions, ImportResult } from '../state/importer';
 import { CANCELLED } from './describe';
 import { ExportLineParser } from './parseLines';
 import { looksLikeBomb, parseLog, readLog, type ParsedLog } from './parseLog';
-import { readPieces, readText } from './readFile';
+import { readText } from './readFile';
+import { readPiecesOffThread } from './readOffThread';
 
 /** `applying`: the events are saved and the inventory is folded forward (worker only; cancel is too late). */
 export type ImportPhase = 'reading' | 'checking' | 'writing' | 'applying';
@@ -38,10 +39,10 @@ export async function readCheckMerge(file: Blob, name: string | undefined, merge
 async function readAndParse(file: Blob, { signal, onProgress }: ImportFileOptions): Promise<ParsedLog> {
   const reading = (done: number, total: number) => onProgress?.({ phase: 'reading', done, total });
   const checking = (done: number, total: number) => onProgress?.({ phase: 'checking', done, total });
-  // An export is parsed as it is read, a slice at a time (the next slice is read meanwhile)...
+  // An export is parsed as it is read, a slice at a time (a worker of its own reads the next slices meanwhile)...
   // A file the line parser refuses (at its first line, for a legacy list) is not read any further.
   const lines = new ExportLineParser(looksLikeBomb);
-  const read = await readPieces(file, (piece) => lines.push(piece), { signal, onProgress: reading });
+  const read = await readPiecesOffThread(file, (piece) => lines.push(piece), { signal, onProgress: reading });
   if (!read.ok) return read;
   const doc = lines.end();
   if (doc !== undefined) return readLog(doc, { signal, onProgress: checking });

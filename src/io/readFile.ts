@@ -10,6 +10,10 @@ export type TextResult = { ok: true; text: string } | { ok: false; error: string
 export interface ReadOptions {
   signal?: AbortSignal;
   onProgress?: (doneBytes: number, totalBytes: number) => void;
+  /** Bytes per slice (SLICE_BYTES). */
+  sliceBytes?: number | undefined;
+  /** Slices being read while one is handled (1). */
+  readAhead?: number;
 }
 
 /**
@@ -22,49 +26,107 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('en', { ma
 
 export type ReadResult = { ok: true } | { ok: false; error: string };
 
-/**
- * Reads `file` as UTF-8 text, handing each decoded piece to `onPiece` in order. The next slice is already being
- * read while a piece is handled (a parse of 4 MB takes about as long as reading it), and the whole text is never
- * joined: at 300 MB, joining the pieces into one string cost 1–1.5 s on this machine. `onPiece` returns false
- * to stop reading (what is left is then neither read nor checked).
- */
-export async function readPieces(file: Blob, onPiece: (piece: string) => boolean, opts: ReadOptions = {}): Promise<ReadResult> {
+export const READ_FAILED = 'The file could not be read. It may have been moved or changed while reading; choose it again.';
+
+function sizeProblem(file: Blob): ReadResult | undefined {
   if (file.size === 0) return { ok: false, error: 'The file is empty.' };
-  if (file.size > MAX_FILE_BYTES) {
-    return { ok: false, error: `The file is too large to import (${mb(file.size)}; the limit is ${mb(MAX_FILE_BYTES)}).` };
-  }
-  // fatal: invalid UTF-8 throws. The default ignoreBOM=false strips a leading byte order mark.
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const slice = (at: number) => file.slice(at, at + SLICE_BYTES).arrayBuffer();
-  try {
-    let next: Promise<ArrayBuffer> | undefined = slice(0);
-    for (let done = 0; next; ) {
-      const bytes: Uint8Array = new Uint8Array(await next);
-      // A slice of a file that changed on disk reads short or fails: stop rather than loop on it.
-      if (bytes.byteLength === 0) throw new Error('short read');
-      next = done + bytes.byteLength < file.size ? slice(done + bytes.byteLength) : undefined;
+  if (file.size > MAX_FILE_BYTES) return { ok: false, error: `The file is too large to import (${mb(file.size)}; the limit is ${mb(MAX_FILE_BYTES)}).` };
+  return undefined;
+}
+
+/**
+ * Reads `file` as bytes, a slice at a time, `readAhead` slices being read while one is handled; `onSlice` gets
+ * each slice with the offset of its first byte and returns false to stop reading. Not decoded: SliceDecoder
+ * does that, in this thread (readPieces) or in the one the slices are handed to (readOffThread.ts).
+ */
+export async function readSlices(file: Blob, onSlice: (bytes: Uint8Array, offset: number) => boolean | Promise<boolean>, opts: ReadOptions = {}): Promise<ReadResult> {
+  const problem = sizeProblem(file);
+  if (problem) return problem;
+  const sliceBytes = opts.sliceBytes ?? SLICE_BYTES;
+  const ahead = Math.max(1, opts.readAhead ?? 1);
+  const pending: Promise<ArrayBuffer>[] = [];
+  let requested = 0;
+  const request = () => {
+    for (; pending.length < ahead && requested < file.size; requested += sliceBytes) {
+      const read = file.slice(requested, requested + sliceBytes).arrayBuffer();
       // A slice read ahead and never awaited (a cancel, a bad byte) must not report an unhandled rejection.
-      next?.catch(() => undefined);
+      read.catch(() => undefined);
+      pending.push(read);
+    }
+  };
+  try {
+    request();
+    for (let done = 0; pending.length > 0; ) {
+      const bytes = new Uint8Array(await pending.shift()!);
+      // A slice of a file that changed on disk reads short or fails: stop rather than read on misaligned.
+      if (bytes.byteLength !== Math.min(sliceBytes, file.size - done)) throw new Error('short read');
+      request();
       if (opts.signal?.aborted) return { ok: false, error: CANCELLED };
-      let piece: string;
-      try {
-        piece = decoder.decode(bytes, { stream: true });
-      } catch {
-        return { ok: false, error: `The file is not UTF-8 text: it has invalid bytes after byte ${formatCount(done)}. Eventory files are UTF-8 JSON; is this the right file?` };
-      }
+      const offset = done;
       done += bytes.byteLength;
       opts.onProgress?.(done, file.size);
-      if (!onPiece(done === bytes.byteLength && piece.charCodeAt(0) === 0xfeff ? piece.slice(1) : piece)) return { ok: true };
+      if (!(await onSlice(bytes, offset))) return { ok: true };
     }
+  } catch {
+    return { ok: false, error: READ_FAILED };
+  }
+  return { ok: true };
+}
+
+/**
+ * Decodes a file's slices, in order, into text pieces for `onPiece`, strictly (fatal UTF-8: a file that is not
+ * UTF-8 is refused, not read as U+FFFD) and without a leading byte order mark. `take` returns false once the
+ * taker has seen enough or the bytes are not UTF-8; `finish` says which, after the last slice.
+ */
+export class SliceDecoder {
+  // fatal: invalid UTF-8 throws. The default ignoreBOM=false strips a leading byte order mark.
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private first = true;
+  private stopped = false;
+  private error: string | undefined;
+
+  constructor(private readonly onPiece: (piece: string) => boolean) {}
+
+  take(bytes: Uint8Array, offset: number): boolean {
+    if (this.stopped || this.error) return false;
+    let piece: string;
     try {
-      onPiece(decoder.decode());
+      piece = this.decoder.decode(bytes, { stream: true });
+    } catch {
+      this.error = `The file is not UTF-8 text: it has invalid bytes after byte ${formatCount(offset)}. Eventory files are UTF-8 JSON; is this the right file?`;
+      return false;
+    }
+    if (this.first && piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
+    this.first = false;
+    this.stopped = !this.onPiece(piece);
+    return !this.stopped;
+  }
+
+  /** After the whole file (or a stop) was taken: hands over the last characters. */
+  finish(): ReadResult {
+    if (this.error) return { ok: false, error: this.error };
+    if (this.stopped) return { ok: true };
+    let last: string;
+    try {
+      last = this.decoder.decode();
     } catch {
       return { ok: false, error: 'The file ends in the middle of a character: it looks truncated (cut off before its end). Use a complete copy.' };
     }
-  } catch {
-    return { ok: false, error: 'The file could not be read. It may have been moved or changed while reading; choose it again.' };
+    if (last) this.onPiece(last);
+    return { ok: true };
   }
-  return { ok: true };
+}
+
+/**
+ * Reads `file` as UTF-8 text, handing each decoded piece to `onPiece` in order. The next slice is already being
+ * read while a piece is handled, and the whole text is never joined: at 300 MB, joining the pieces into one
+ * string cost 1–1.5 s on this machine. `onPiece` returns false to stop reading (what is left is then neither
+ * read nor checked).
+ */
+export async function readPieces(file: Blob, onPiece: (piece: string) => boolean, opts: ReadOptions = {}): Promise<ReadResult> {
+  const decoder = new SliceDecoder(onPiece);
+  const read = await readSlices(file, (bytes, offset) => decoder.take(bytes, offset), opts);
+  return read.ok ? decoder.finish() : read;
 }
 
 export async function readText(file: Blob, opts: ReadOptions = {}): Promise<TextResult> {
