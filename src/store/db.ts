@@ -85,14 +85,19 @@ export interface HeadRow {
 /** The head of an empty log (no 'head' row yet). */
 export const EMPTY_HEAD: HeadRow = { version: 0, count: 0, lastKey: '' };
 
-/** One import, so that it can be undone as a group. */
+/**
+ * One import, so that it can be undone as a group. Since schema version 2 its ids are one JSON text (`ids`, a
+ * JSON array) rather than an array: putting a million ids as an array cost ~1 s of synchronous structured clone
+ * inside the import's transaction, with no progress possible; the text is made before the transaction, in
+ * slices, and put as one string. Version 1 kept `eventIds: string[]`.
+ */
 export interface ImportRow {
   id: string;
   at: string;
   name: string;
   added: number;
   skipped: number;
-  eventIds: string[];
+  ids: string;
 }
 
 export interface MetaRow {
@@ -119,19 +124,28 @@ export class EventoryDB extends Dexie {
       imports: 'id, at',
     };
     this.version(1).stores(stores);
-    // Version 2: pages hold their events as export text (StoredPage). Same stores and indexes; every page row is
-    // rewritten once, in the upgrade transaction (a few seconds at a million events, once per device).
+    // Version 2: pages hold their events as export text (StoredPage), imports their ids as JSON text. Same stores
+    // and indexes; every page row is rewritten once, in the upgrade transaction (a few seconds at a million
+    // events, once per device).
     this.version(2)
       .stores(stores)
-      .upgrade((tx) =>
-        tx
+      .upgrade(async (tx) => {
+        await tx
           .table('pages')
           .toCollection()
           .modify((row: Partial<PageRowV1> & Partial<StoredPage>) => {
             if (!row.events) return;
             Object.assign(row, encodeEvents(row.events));
             delete row.events;
-          }),
-      );
+          });
+        await tx
+          .table('imports')
+          .toCollection()
+          .modify((row: Partial<ImportRow> & { eventIds?: string[] }) => {
+            if (!row.eventIds) return;
+            row.ids = JSON.stringify(row.eventIds);
+            delete row.eventIds;
+          });
+      });
   }
 }

@@ -21,7 +21,7 @@ export interface AppendOptions {
   /** A large write (import): other tabs reload instead of reading it from the journal. */
   bulk?: boolean;
   /** Record the write as an import (same transaction), so it can be undone as a group. */
-  importRecord?: Omit<ImportRow, 'eventIds'>;
+  importRecord?: Omit<ImportRow, 'ids'>;
   /**
    * Progress of a long append: (0, events) now and then while keying, sorting and cutting pages, then after each
    * slice of page rows written inside the transaction (events written, events to write: those of rewritten
@@ -106,13 +106,14 @@ export class EventStore {
   }
 
   /** Imports, newest first. */
-  async imports(): Promise<Omit<ImportRow, 'eventIds'>[]> {
+  async imports(): Promise<Omit<ImportRow, 'ids'>[]> {
     const rows = await this.db.imports.orderBy('at').reverse().toArray();
-    return rows.map(({ eventIds: _ids, ...r }) => r);
+    return rows.map(({ ids: _ids, ...r }) => r);
   }
 
   async importedIds(id: string): Promise<string[] | undefined> {
-    return (await this.db.imports.get(id))?.eventIds;
+    const row = await this.db.imports.get(id);
+    return row ? (JSON.parse(row.ids) as string[]) : undefined;
   }
 
   /** Event ids carrying `correlationId` (one user action), searching from the newest. */

@@ -78,7 +78,7 @@ function readLog(page) {
               distinct: new Set(ids).size,
               fromFile: ids.filter((id) => id.startsWith('big-')).length,
               head: meta.find((m) => m.key === 'head')?.value,
-              imports: imports.map((i) => ({ name: i.name, added: i.added, ids: i.eventIds.length })),
+              imports: imports.map((i) => ({ name: i.name, added: i.added, ids: JSON.parse(i.ids).length })),
               snapshots: snapshots.map((s) => ({ eventCount: s.eventCount, items: s.items.length })),
             });
           }, reject);
