@@ -9,8 +9,11 @@ import { looksLikeBomb, parseLog, readLog, type ParsedLog } from './parseLog';
 import { readText } from './readFile';
 import { readPiecesOffThread } from './readOffThread';
 
-/** `applying`: the events are saved and the inventory is folded forward (worker only; cancel is too late). */
-export type ImportPhase = 'reading' | 'checking' | 'writing' | 'applying';
+/**
+ * `saving`: every event is written and the transaction commits, while the inventory is folded forward; `applying`:
+ * the events are saved and the fold goes on (worker only; in both, a cancel is too late).
+ */
+export type ImportPhase = 'reading' | 'checking' | 'writing' | 'saving' | 'applying';
 export interface ImportProgress {
   phase: ImportPhase;
   done: number;

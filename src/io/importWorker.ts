@@ -36,9 +36,26 @@ function progressPoster(): (phase: ImportPhase, done: number, total: number) => 
 class ObservedStore extends EventStore {
   /** What the committed import added and skipped (its import record), once it committed. */
   saved: { added: number; skipped: number } | undefined;
+  /** Every write of the import succeeded and it is committing (the engine folds meanwhile). */
+  committing = false;
 
   override async append(events: InventoryEvent[], expectedVersion: number, opts?: AppendOptions): Promise<AppendResult> {
-    const res = await super.append(events, expectedVersion, opts);
+    const whileCommitting = opts?.whileCommitting;
+    const observed: AppendOptions | undefined = whileCommitting
+      ? {
+          ...opts,
+          whileCommitting: (sorted, reverts) => {
+            this.committing = true;
+            whileCommitting(sorted, reverts);
+          },
+        }
+      : opts;
+    let res: AppendResult;
+    try {
+      res = await super.append(events, expectedVersion, observed);
+    } finally {
+      this.committing = false;
+    }
     if (res.ok) {
       this.saved = { added: events.length, skipped: opts?.importRecord?.skipped ?? 0 };
       post({ type: 'committed', version: res.head.version });
@@ -58,8 +75,9 @@ async function run(job: StartImport, signal: AbortSignal): Promise<FromWorker> {
   const store = new ObservedStore(db);
   const engine = new Engine({
     store,
-    // The engine's own load folds too; only the fold of what the import wrote is the import's progress.
-    onFold: (done, total) => store.saved && progress('applying', done, total),
+    // The engine's own load folds too; only the fold of what the import wrote is the import's progress: begun
+    // while its transaction commits ('saving'), or after ('applying').
+    onFold: (done, total) => (store.saved ? progress('applying', done, total) : store.committing && progress('saving', done, total)),
     clock: () => new Date(),
     newId: uuidv7Generator(() => Date.now(), (n) => crypto.getRandomValues(new Uint8Array(n))),
     source: job.source,

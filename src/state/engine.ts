@@ -7,7 +7,7 @@ import { LIMITS, type InventoryEvent } from '../domain/events';
 import { historyKey, revertedAt, timeKey, TIME_KEY_LENGTH, type RevertRecord } from '../domain/history';
 import { emptyState, fold, type InventoryState } from '../domain/inventory';
 import type { FieldErrors } from '../domain/validation';
-import { SNAPSHOT_FORMAT, type HeadRow, type RevertRow } from '../store/db';
+import { SNAPSHOT_FORMAT, type HeadRow, type RevertRow, type SnapshotRow } from '../store/db';
 import type { Keyed } from '../store/sortKeyed';
 import { makeYielder } from '../store/yieldToMain';
 import { applyRevert, type Checkpoint } from './revertStep';
@@ -71,6 +71,10 @@ export class Engine {
   private lastSnapshotCount = 0;
   private lastSnapshotKey = '';
   private snapshotWrite: Promise<void> = Promise.resolve();
+  /** While set, snapshots are collected here instead of written: their events are not committed yet. */
+  private heldSnapshots: SnapshotRow[] | undefined;
+  /** The fold of an import into an empty log, begun while its transaction commits (foldWhileCommitting). */
+  private early: { run: Promise<InventoryState | undefined>; restore: () => void } | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(c: LogChange) => void>();
 
@@ -170,7 +174,7 @@ export class Engine {
    * The exact state at `toKey`, folded event by event from the nearest snapshot so that every intermediate
    * state is the true state at its key; snapshots are written along the way every SNAPSHOT_EVERY events.
    */
-  private async rebuildTo(head: HeadRow, whole?: readonly InventoryEvent[]): Promise<InventoryState> {
+  private async rebuildTo(head: HeadRow, whole?: readonly InventoryEvent[], inMemoryOnly = false): Promise<InventoryState> {
     const toKey = head.lastKey;
     const start = whole ? { key: EMPTY_KEY, state: emptyState() } : await this.usableSnapshot(toKey);
     const total = Math.max(0, head.count - start.state.eventCount);
@@ -199,6 +203,7 @@ export class Engine {
         batch = [];
         const key = historyKey(e);
         const next = applyRevert({ state, skip, base, since, revert: e, key, reverts: this.reverts, record: byId.get(e.id), isRevert });
+        if (next === 'reread' && inMemoryOnly) throw new Error('needs the log');
         state = next === 'reread' ? await this.stateAtKey(key) : next;
       }
       state = fold(state, batch, skip);
@@ -233,12 +238,17 @@ export class Engine {
     if (!force && state.eventCount - this.lastSnapshotCount < (this.deps.snapshotEvery ?? SNAPSHOT_EVERY)) return;
     this.lastSnapshotCount = state.eventCount;
     this.lastSnapshotKey = state.lastKey;
+    const row: SnapshotRow = { key: state.lastKey, format: SNAPSHOT_FORMAT, eventCount: state.eventCount, items: [...state.items.values()] };
+    if (this.heldSnapshots) {
+      this.heldSnapshots.push(row);
+      return;
+    }
     // One write in flight while the fold goes on (a rebuild of 1M events writes 200); long folds wait for the
     // last one before they return, so a snapshot they made is there for the next start.
     await this.snapshotWrite;
     // A snapshot is a cache of the fold, not part of the log: failing to write one (a full disk) loses nothing
     // and must not turn a saved command into a failure. The next one is tried later.
-    this.snapshotWrite = this.store.putSnapshot({ key: state.lastKey, format: SNAPSHOT_FORMAT, eventCount: state.eventCount, items: [...state.items.values()] }).catch(() => undefined);
+    this.snapshotWrite = this.store.putSnapshot(row).catch(() => undefined);
   }
 
   /** Advances the in-memory state after `events` were appended and the log is at `head`. */
@@ -247,8 +257,9 @@ export class Engine {
     const events = sorted.map((s) => s[1]);
     if (wholeLog) {
       // An import into an empty log: the events in memory are the whole log, no need to read it back.
-      this.setReverts(await this.store.reverts());
-      const state = await this.rebuildTo(head, events);
+      const early = await this.takeEarly(true);
+      if (!early) this.setReverts(await this.store.reverts());
+      const state = early ?? (await this.rebuildTo(head, events));
       this.publish(state, head);
       this.emit({ version: head.version });
       return;
@@ -268,6 +279,52 @@ export class Engine {
     state = await this.rebuildTo(head);
     this.publish(state, head);
     this.emit({ version: head.version });
+  }
+
+  /**
+   * Begins the fold of a batch written into an empty log while IndexedDB commits it (issue 6: at 1M events the
+   * commit is a ~1 s wait, the fold ~1.5 s of work). Its snapshots are held in memory until the commit is known
+   * (takeEarly); a fold that would need to read the log (an undo it cannot refold in memory) is left to after
+   * the commit.
+   */
+  private foldWhileCommitting(sorted: readonly Keyed[], reverts: readonly RevertRow[]): void {
+    const before = { reverts: this.reverts, count: this.lastSnapshotCount, key: this.lastSnapshotKey };
+    const restore = () => {
+      this.reverts = before.reverts;
+      this.named = undefined;
+      this.undoneAfterAll = undefined;
+      this.lastSnapshotCount = before.count;
+      this.lastSnapshotKey = before.key;
+      this.heldSnapshots = undefined;
+    };
+    this.heldSnapshots = [];
+    this.setReverts([...reverts]);
+    const head: HeadRow = { version: this.headRow.version + 1, count: sorted.length, lastKey: sorted[sorted.length - 1]![0] };
+    const run = this.rebuildTo(head, sorted.map((k) => k[1]), true).catch(() => {
+      restore();
+      return undefined;
+    });
+    this.early = { run, restore };
+  }
+
+  /**
+   * The early fold's state once its batch committed (its held snapshots are written now), or undefined when
+   * there was none or it gave up. `committed` false: the batch was not written, the fold is thrown away.
+   */
+  private async takeEarly(committed: boolean): Promise<InventoryState | undefined> {
+    const early = this.early;
+    if (!early) return undefined;
+    this.early = undefined;
+    const state = await early.run;
+    const held = this.heldSnapshots ?? [];
+    this.heldSnapshots = undefined;
+    if (!committed) {
+      early.restore();
+      return undefined;
+    }
+    if (state && held.length) this.snapshotWrite = this.store.putSnapshots(held).catch(() => undefined);
+    await this.snapshotWrite;
+    return state;
   }
 
   /**
@@ -334,8 +391,18 @@ export class Engine {
         await this.catchUpNow();
         continue;
       }
-      const res = await this.store.append(made.events, this.headRow.version, made.opts);
+      // Into an empty log, a large batch is folded while its transaction commits.
+      const opts: AppendOptions | undefined =
+        this.headRow.count === 0 && made.events.length > FOLD_SLICE ? { ...made.opts, whileCommitting: (sorted, reverts) => this.foldWhileCommitting(sorted, reverts) } : made.opts;
+      let res;
+      try {
+        res = await this.store.append(made.events, this.headRow.version, opts);
+      } catch (err) {
+        await this.takeEarly(false);
+        throw err;
+      }
       if (!res.ok) {
+        await this.takeEarly(false);
         await this.catchUpNow();
         continue;
       }

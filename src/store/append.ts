@@ -1,6 +1,7 @@
 // The write path of the log, loaded with the first append (initial JavaScript budget, issue 6): keys and sorts
 // the batch, plans the page writes against the cached layout (pageIndex.ts), and writes everything in one
 // transaction that checks the log's version first.
+import Dexie from 'dexie';
 import type { InventoryEvent } from '../domain/events';
 import { EMPTY_HEAD, JOURNAL_KEEP, type EventoryDB, type HeadRow, type JournalRow, type RevertRow } from './db';
 import type { AppendOptions, AppendResult } from './eventStore';
@@ -103,6 +104,8 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
       // Last: the native page writes make no Dexie call (see pageWrites.ts).
       writes.push(writePages(tx, plan, opts.onProgress));
       await Promise.all(writes);
+      const { whileCommitting } = opts;
+      if (whileCommitting) Dexie.ignoreTransaction(() => whileCommitting(keyed, changed));
       return { ok: true as const, head: next };
     });
     layout.index = result.ok ? afterWrite(index, plan, result.head) : undefined;

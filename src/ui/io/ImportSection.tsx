@@ -15,6 +15,7 @@ const PHASE_LABEL: Record<ImportProgress['phase'], string> = {
   reading: 'Reading the file…',
   checking: 'Checking every event…',
   writing: 'Merging into the log…',
+  saving: 'Saving; updating the inventory…',
   applying: 'Saved; updating the inventory…',
 };
 
@@ -114,7 +115,7 @@ export function ImportSection() {
         <div class="io-row">
           <ProgressLine label={PHASE_LABEL[progress.phase]} done={progress.done} total={progress.total} />
           {/* Once the events are saved a cancel could not take them back (Undo in "Past imports" can). */}
-          {progress.phase !== 'applying' && (
+          {progress.phase !== 'saving' && progress.phase !== 'applying' && (
             <button type="button" class="btn btn-secondary" onClick={() => abort.current?.abort()}>
               Cancel import
             </button>

@@ -1,0 +1,72 @@
+// An import into an empty log is folded while its transaction commits (src/state/engine.ts foldWhileCommitting):
+// the result is that of folding after the commit, the snapshots wait for the commit, and a commit that fails
+// leaves neither state nor snapshots behind.
+import { afterEach, describe, expect, it } from 'vitest';
+import { importEvents } from '../../src/state/importer';
+import { reverted } from '../support/events';
+import { BIG_SIZE, bigLog } from '../support/bigLog';
+import { makeEngine } from '../support/engine';
+import { plain, replay } from '../support/oracle';
+import { quotaAtCommit, type Fault } from '../reliability/support/faults';
+
+let fault: Fault | undefined;
+afterEach(() => {
+  fault?.restore();
+  fault = undefined;
+});
+
+const snapshotsOf = async (db: { snapshots: { toArray(): Promise<{ key: string; eventCount: number }[]> } }) =>
+  (await db.snapshots.toArray()).map((s) => [s.key, s.eventCount]);
+
+describe('an import into an empty log, folded while it commits', () => {
+  it('gives the replay of the file, and the snapshots of a rebuild, written only once the commit is known', async () => {
+    const events = bigLog(BIG_SIZE * 2);
+    const { engine, store, db } = await makeEngine();
+    const writesBeforeCommit: string[] = [];
+    const append = store.append.bind(store);
+    store.append = (evs, v, opts) =>
+      append(evs, v, {
+        ...opts,
+        whileCommitting: (sorted, reverts) => {
+          const put = store.putSnapshot.bind(store);
+          store.putSnapshot = async (row) => (writesBeforeCommit.push(row.key), put(row));
+          opts!.whileCommitting!(sorted, reverts);
+        },
+      });
+    expect(await importEvents(engine, events)).toEqual({ ok: true, added: events.length, skipped: 0 });
+    expect(writesBeforeCommit).toEqual([]);
+    expect(plain(engine.state.value)).toEqual(plain(replay(events)));
+    const written = await snapshotsOf(db);
+    expect(written.length).toBeGreaterThanOrEqual(2);
+
+    // The same log, folded after the fact by a rebuild, snapshots the same moments.
+    await engine.rebuild();
+    expect(await snapshotsOf(db)).toEqual(written);
+    expect(plain(engine.state.value)).toEqual(plain(replay(events)));
+  });
+
+  it('keeps an undo in the file right (refolded in memory, or after the commit when it must read the log)', async () => {
+    const events = bigLog(BIG_SIZE);
+    const undo = reverted([events[10]!.id, events[BIG_SIZE - 5]!.id], BIG_SIZE + 10, 'undo-1');
+    const { engine } = await makeEngine();
+    expect((await importEvents(engine, [...events, undo])).ok).toBe(true);
+    expect(plain(engine.state.value)).toEqual(plain(replay([...events, undo])));
+    expect([...engine.revertedIds.value].sort()).toEqual([events[10]!.id, events[BIG_SIZE - 5]!.id].sort());
+  });
+
+  it('leaves no state and no snapshot when the commit fails, and the same file then imports', async () => {
+    const events = bigLog(BIG_SIZE * 2);
+    const { engine, db } = await makeEngine();
+    fault = quotaAtCommit({ stores: ['pages'], times: 1 });
+    await expect(importEvents(engine, events)).rejects.toThrow();
+    expect(fault.hits).toBe(1);
+    expect(engine.eventCount.value).toBe(0);
+    expect(plain(engine.state.value)).toEqual(plain(replay([])));
+    expect(await db.snapshots.count()).toBe(0);
+    expect(await db.pages.count()).toBe(0);
+
+    expect(await importEvents(engine, events)).toEqual({ ok: true, added: events.length, skipped: 0 });
+    expect(plain(engine.state.value)).toEqual(plain(replay(events)));
+    expect(await db.snapshots.count()).toBeGreaterThanOrEqual(2);
+  });
+});
