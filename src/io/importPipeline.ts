@@ -8,6 +8,8 @@ import { ExportLineParser } from './parseLines';
 import { looksLikeBomb, parseLog, readLog, type ParsedLog } from './parseLog';
 import { readText } from './readFile';
 import { readPiecesOffThread } from './readOffThread';
+import { pageTextOf } from './sourceText';
+import type { PageText } from '../store/eventStore';
 
 /**
  * `saving`: every event is written and the transaction commits, while the inventory is folded forward; `applying`:
@@ -33,13 +35,18 @@ export async function readCheckMerge(file: Blob, name: string | undefined, merge
   if (!parsed.ok) return parsed;
   if (signal?.aborted) return { ok: false, error: CANCELLED };
   if (parsed.events.length === 0) return { ok: true, added: 0, skipped: parsed.duplicates };
-  const res = await merge(parsed.events, { ...(name ? { name } : {}), signal, onProgress: (done, total) => onProgress?.({ phase: 'writing', done, total }) });
+  const res = await merge(parsed.events, {
+    ...(name ? { name } : {}),
+    signal,
+    onProgress: (done, total) => onProgress?.({ phase: 'writing', done, total }),
+    textOf: parsed.textOf,
+  });
   if (!res.ok) return signal?.aborted ? { ok: false, error: CANCELLED } : res;
   return { ok: true, added: res.added, skipped: res.skipped + parsed.duplicates };
 }
 
 // Its own function so that the text (up to 500 MB) can be collected before the merge allocates pages.
-async function readAndParse(file: Blob, { signal, onProgress }: ImportFileOptions): Promise<ParsedLog> {
+async function readAndParse(file: Blob, { signal, onProgress }: ImportFileOptions): Promise<ParsedLog & { textOf?: PageText }> {
   const reading = (done: number, total: number) => onProgress?.({ phase: 'reading', done, total });
   const checking = (done: number, total: number) => onProgress?.({ phase: 'checking', done, total });
   // An export is parsed as it is read, a slice at a time (a worker of its own reads the next slices meanwhile)...
@@ -48,7 +55,11 @@ async function readAndParse(file: Blob, { signal, onProgress }: ImportFileOption
   const read = await readPiecesOffThread(file, (piece) => lines.push(piece), { signal, onProgress: reading });
   if (!read.ok) return read;
   const doc = lines.end();
-  if (doc !== undefined) return readLog(doc, { signal, onProgress: checking });
+  if (doc !== undefined) {
+    const log = await readLog(doc, { signal, onProgress: checking });
+    // The pages store each event's text as the file has it, rather than stringify a million events again.
+    return log.ok ? { ...log, textOf: pageTextOf((doc as { events: unknown[] }).events, lines.source) } : log;
+  }
   // ...anything else (a legacy list, a pretty-printed file, a broken one) is read again as one text, parsed
   // whole, and its errors worded. Rare, and such files are small: reading twice keeps the common path from
   // holding the whole text.

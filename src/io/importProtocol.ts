@@ -21,4 +21,6 @@ export type FromWorker =
   /** The import's transaction committed: the log holds the new events, so a cancel can no longer undo it. */
   | { type: 'committed'; version: number }
   /** `quota`: the browser refused the write for lack of space; the page shows this as its storage warning. */
-  | { type: 'done'; result: ImportResult; quota?: string };
+  | { type: 'done'; result: ImportResult; quota?: string }
+  /** After `done`: the worker finished writing its snapshots (caches for time travel) and may be terminated. */
+  | { type: 'idle' };

@@ -64,6 +64,7 @@ class ObservedStore extends EventStore {
   }
 }
 
+/** Runs the import: posts `done`, then returns `idle` (or returns `done`, when it failed before posting it). */
 async function run(job: StartImport, signal: AbortSignal): Promise<FromWorker> {
   const db = new EventoryDB(job.dbName);
   // A newer release wants to upgrade the database: step aside (an open transaction aborts, writing nothing).
@@ -96,7 +97,11 @@ async function run(job: StartImport, signal: AbortSignal): Promise<FromWorker> {
       channel.postMessage({ type: 'appended', version: engine.head.version });
       channel.close();
     }
-    return { type: 'done', result };
+    post({ type: 'done', result });
+    // The page shows the result now; the snapshots behind the head (time travel's starting points) are still
+    // being written, and the worker stays until they are.
+    await engine.settled();
+    return { type: 'idle' };
   } catch (err) {
     // Past the commit the import happened, whatever failed after it (the fold here): the page reloads from the log.
     if (store.saved) return { type: 'done', result: { ok: true, ...store.saved } };
@@ -114,7 +119,10 @@ scope.addEventListener('message', (ev: MessageEvent<ToWorker>) => {
   if (msg.type === 'cancel') ctrl?.abort();
   else if (msg.type === 'start' && !ctrl) {
     ctrl = new AbortController();
-    void run(msg, ctrl.signal).then(post);
+    void run(msg, ctrl.signal).then((last) => {
+      post(last);
+      if (last.type === 'done') post({ type: 'idle' });
+    });
   }
 });
 post({ type: 'ready' });

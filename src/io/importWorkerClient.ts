@@ -36,10 +36,14 @@ export function importInWorker(job: Omit<StartImport, 'type'>, opts: ImportFileO
     let committed = false;
     let graceTimer: ReturnType<typeof setTimeout> | undefined;
     const send = (msg: ToWorker) => worker.postMessage(msg);
-    const finish = (outcome: WorkerOutcome | undefined) => {
+    let answered = false;
+    /** Resolves with `outcome` (once); the worker is terminated unless it still writes snapshots (`done`). */
+    const finish = (outcome: WorkerOutcome | undefined, keepWorker = false) => {
       clearTimeout(graceTimer);
       opts.signal?.removeEventListener('abort', cancel);
-      worker.terminate();
+      if (!keepWorker) worker.terminate();
+      if (answered) return;
+      answered = true;
       resolve(outcome);
     };
     function cancel() {
@@ -53,13 +57,20 @@ export function importInWorker(job: Omit<StartImport, 'type'>, opts: ImportFileO
     }
     worker.addEventListener('message', (ev: MessageEvent<FromWorker>) => {
       const msg = ev.data;
+      if (answered) {
+        // After `done`: the worker ends once its snapshots are written (`idle`).
+        if (msg.type === 'idle') worker.terminate();
+        return;
+      }
       if (msg.type === 'ready') ready = true;
       else if (msg.type === 'progress') opts.onProgress?.({ phase: msg.phase, done: msg.done, total: msg.total });
       else if (msg.type === 'committed') committed = true;
-      else finish({ result: msg.result, ...(msg.quota ? { quota: msg.quota } : {}), committed });
+      else if (msg.type === 'done') finish({ result: msg.result, ...(msg.quota ? { quota: msg.quota } : {}), committed }, true);
+      else finish({ result: { ok: false, error: CRASHED }, committed });
     });
     worker.addEventListener('error', (ev) => {
       ev.preventDefault();
+      if (answered) return finish(undefined);
       // A worker that never ran (its script failed to load) wrote nothing: the page imports instead.
       if (!ready) {
         console.warn('The import worker could not start; importing in the page.', ev.message);

@@ -33,6 +33,18 @@ const FOLD_SLICE = 1000;
  */
 const WHOLE_CHUNK = SNAPSHOT_EVERY;
 
+/** The index of the first of `sorted` whose key is after `key` (binary search). */
+function firstAfter(sorted: readonly Keyed[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]![0] <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export type ExecResult =
   | { ok: true; events: InventoryEvent[] }
   | { ok: false; error: string; fields?: FieldErrors; dependents?: InventoryEvent[] };
@@ -174,7 +186,7 @@ export class Engine {
    * The exact state at `toKey`, folded event by event from the nearest snapshot so that every intermediate
    * state is the true state at its key; snapshots are written along the way every SNAPSHOT_EVERY events.
    */
-  private async rebuildTo(head: HeadRow, whole?: readonly InventoryEvent[], inMemoryOnly = false): Promise<InventoryState> {
+  private async rebuildTo(head: HeadRow, whole?: readonly InventoryEvent[], reread: (key: string) => Promise<InventoryState> = (key) => this.stateAtKey(key)): Promise<InventoryState> {
     const toKey = head.lastKey;
     const start = whole ? { key: EMPTY_KEY, state: emptyState() } : await this.usableSnapshot(toKey);
     const total = Math.max(0, head.count - start.state.eventCount);
@@ -203,8 +215,7 @@ export class Engine {
         batch = [];
         const key = historyKey(e);
         const next = applyRevert({ state, skip, base, since, revert: e, key, reverts: this.reverts, record: byId.get(e.id), isRevert });
-        if (next === 'reread' && inMemoryOnly) throw new Error('needs the log');
-        state = next === 'reread' ? await this.stateAtKey(key) : next;
+        state = next === 'reread' ? await reread(key) : next;
       }
       state = fold(state, batch, skip);
       this.deps.onFold?.((done = Math.min(total, done + chunk.length)), total);
@@ -219,6 +230,11 @@ export class Engine {
     if (state.eventCount - this.lastSnapshotCount >= HEAD_SNAPSHOT_TAIL) await this.maybeSnapshot(state, true);
     await this.snapshotWrite;
     return state;
+  }
+
+  /** Resolves once every snapshot write begun so far has ended (its outcome does not matter: they are caches). */
+  async settled(): Promise<void> {
+    await this.snapshotWrite;
   }
 
   /**
@@ -300,11 +316,31 @@ export class Engine {
     this.heldSnapshots = [];
     this.setReverts([...reverts]);
     const head: HeadRow = { version: this.headRow.version + 1, count: sorted.length, lastKey: sorted[sorted.length - 1]![0] };
-    const run = this.rebuildTo(head, sorted.map((k) => k[1]), true).catch(() => {
+    const run = this.rebuildTo(head, sorted.map((k) => k[1]), (key) => Promise.resolve(this.heldStateAt(sorted, key))).catch(() => {
       restore();
       return undefined;
     });
     this.early = { run, restore };
+  }
+
+  /**
+   * stateAtKey for the early fold, whose log is not committed yet: from the nearest held snapshot usable at
+   * `toKey` (the same test as usableSnapshot), then the batch's events after it, from memory.
+   */
+  private heldStateAt(sorted: readonly Keyed[], toKey: string): InventoryState {
+    const held = this.heldSnapshots ?? [];
+    let start: Positioned = { key: EMPTY_KEY, state: emptyState() };
+    for (let i = held.length - 1; i >= 0; i--) {
+      const row = held[i]!;
+      if (row.key > toKey || this.reverts.some((r) => r.key > row.key && r.key <= toKey && r.minTargetKey <= row.key)) continue;
+      start = { key: row.key, state: { items: new Map(row.items.map((it) => [it.id, it])), eventCount: row.eventCount, lastKey: row.key } };
+      break;
+    }
+    const from = firstAfter(sorted, start.key);
+    const to = firstAfter(sorted, toKey);
+    const events: InventoryEvent[] = new Array(to - from);
+    for (let i = from; i < to; i++) events[i - from] = sorted[i]![1];
+    return fold(start.state, events, revertedAt(this.reverts, toKey));
   }
 
   /**
@@ -322,8 +358,14 @@ export class Engine {
       early.restore();
       return undefined;
     }
-    if (state && held.length) this.snapshotWrite = this.store.putSnapshots(held).catch(() => undefined);
-    await this.snapshotWrite;
+    if (state && held.length) {
+      // The newest first, awaited: a start (the page after a worker's import) loads it and folds little. The
+      // others (~200 rows at 1M events, ~0.3 s to write) only speed up time travel: written meanwhile, and
+      // awaited by whoever needs them all (settled()).
+      const head = held.pop()!;
+      await this.store.putSnapshot(head).catch(() => undefined);
+      if (held.length) this.snapshotWrite = this.store.putSnapshots(held).catch(() => undefined);
+    }
     return state;
   }
 

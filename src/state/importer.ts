@@ -3,7 +3,7 @@
 import type { InventoryEvent } from '../domain/events';
 import { canonical } from '../domain/canonical';
 import { historyKey } from '../domain/history';
-import type { AppendOptions } from '../store/eventStore';
+import type { AppendOptions, PageText } from '../store/eventStore';
 import type { Engine } from './engine';
 
 export interface ImportOptions {
@@ -11,6 +11,8 @@ export interface ImportOptions {
   name?: string;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /** The file's own text of the events, for the pages (AppendOptions.textOf). */
+  textOf?: PageText;
 }
 export type ImportResult = { ok: true; added: number; skipped: number } | { ok: false; error: string };
 
@@ -59,7 +61,7 @@ export async function importEvents(engine: Engine, events: InventoryEvent[], opt
     opts.onProgress?.(0, fresh.length);
     const importRecord = { id: engine.newId(), at: engine.now().toISOString(), name: opts.name ?? 'file', added: fresh.length, skipped };
     // The store reports each slice of pages it writes, so a long write shows progress too.
-    const appendOpts: AppendOptions = { targetKey: (id: string) => keys.get(id), bulk: fresh.length > 200, importRecord, onProgress: opts.onProgress };
+    const appendOpts: AppendOptions = { targetKey: (id: string) => keys.get(id), bulk: fresh.length > 200, importRecord, onProgress: opts.onProgress, textOf: opts.textOf };
     return { ok: true as const, events: fresh, opts: appendOpts };
   });
   if (res.ok) return { ok: true, added, skipped };

@@ -65,7 +65,7 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
   const plan = (!opts.bulk && planTailAppend(index, keyed)) || (await planInsert(db, index, keyed, pause));
   const minKey = keyed[0]![0];
   const maxKey = keyed[keyed.length - 1]![0];
-  const reverts = await revertRows(keyed, opts.targetKey, pause);
+  const { rows: reverts, inBatch } = await revertRows(keyed, opts.targetKey, pause);
   const importIds = opts.importRecord ? await idsText(keyed, pause) : undefined;
   // A large batch (an import) settles the reverts before the transaction, in slices (~0.2 s at 1M events):
   // the reverts table only changes with the log's version, which the transaction checks again.
@@ -76,7 +76,8 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
       layout.index = undefined;
       return { ok: false, head };
     }
-    settled = settleReverts(existing, reverts, keyed, await batchKeys(keyed, [...existing, ...reverts], pause));
+    // With no reverts in the log yet (an import into an empty log), the batch's keys are those revertRows found.
+    settled = settleReverts(existing, reverts, keyed, existing.length === 0 ? inBatch : await batchKeys(keyed, [...existing, ...reverts], pause));
   }
 
   try {
@@ -102,7 +103,7 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
       if (opts.importRecord) writes.push(db.imports.put({ ...opts.importRecord, ids: importIds! }));
       if (next.version % JOURNAL_TRIM_EVERY === 0) writes.push(db.journal.where('version').belowOrEqual(next.version - JOURNAL_KEEP).delete());
       // Last: the native page writes make no Dexie call (see pageWrites.ts).
-      writes.push(writePages(tx, plan, opts.onProgress));
+      writes.push(writePages(tx, plan, opts.onProgress, opts.textOf));
       await Promise.all(writes);
       const { whileCommitting } = opts;
       if (whileCommitting) Dexie.ignoreTransaction(() => whileCommitting(keyed, changed));

@@ -15,6 +15,8 @@ export type AppendResult =
   | { ok: true; head: HeadRow; /** the appended events in history order */ sorted: Keyed[]; /** the log was empty before */ wasEmpty: boolean }
   | { ok: false; head: HeadRow };
 
+export type PageText = (events: readonly InventoryEvent[]) => string | undefined;
+
 export interface AppendOptions {
   /** History keys of events that reverts in this batch name and that are already in the log. */
   targetKey?: (id: string) => string | undefined;
@@ -34,6 +36,12 @@ export interface AppendOptions {
    * still says whether it committed: work done here must wait for that before it is kept or written.
    */
   whileCommitting?: (sorted: readonly Keyed[], reverts: readonly RevertRow[]) => void;
+  /**
+   * The text a page should store for a run of these events, when the caller has it (an import keeps each
+   * event's text from the file: src/io/sourceText.ts); undefined, and the page's events are stringified. It
+   * must be JSON that, inside `[ ]`, parses to exactly those events.
+   */
+  textOf?: PageText;
 }
 
 export class EventStore {

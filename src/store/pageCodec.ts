@@ -12,8 +12,10 @@ export function encodeEvents(events: readonly InventoryEvent[]): Pick<StoredPage
   return { n: events.length, text: lines.join(EVENT_SEPARATOR) };
 }
 
-export function encodePage(page: PageRow): StoredPage {
-  return { lo: page.lo, ...encodeEvents(page.events) };
+/** `textOf`: the events' text as the caller already has it (AppendOptions.textOf), if it does. */
+export function encodePage(page: PageRow, textOf?: (events: readonly InventoryEvent[]) => string | undefined): StoredPage {
+  const text = page.events.length > 0 ? textOf?.(page.events) : undefined;
+  return text === undefined ? { lo: page.lo, ...encodeEvents(page.events) } : { lo: page.lo, n: page.events.length, text };
 }
 
 /**

@@ -91,6 +91,8 @@ export function planTailAppend(index: PageIndex, keyed: readonly Keyed[]): PageP
  * check makes sure they are still current).
  */
 export async function planInsert(db: EventoryDB, index: PageIndex, keyed: readonly Keyed[], pause: () => Promise<void> | undefined = makeYielder()): Promise<PagePlan> {
+  // Into an empty log (an import, usually) every event goes to the one page at '': nothing to group or read.
+  if (index.head.count === 0 && index.los.length === 0) return { writes: await mergeIntoPages({ lo: '', events: [] }, keyed, true, pause), deletes: [] };
   let los = index.los.length ? index.los : [''];
   const known = new Map(index.tail.map((p) => [p.lo, p]));
   const deletes: string[] = [];

@@ -6,6 +6,7 @@
 // Nothing here calls Dexie, so Dexie's transaction zone is not needed across these awaits.
 import Dexie, { type Transaction } from 'dexie';
 import type { PageRow } from './db';
+import type { PageText } from './eventStore';
 import { encodePage } from './pageCodec';
 import type { PagePlan } from './pageIndex';
 
@@ -24,7 +25,7 @@ const settled = (req: IDBRequest) =>
  * `lo` and IndexedDB runs one transaction's requests in the order they were made. Awaiting a request of this
  * transaction (never a timer) keeps it alive between slices, and a failed put rejects and so aborts it all.
  */
-export async function writePages(tx: Transaction, plan: PagePlan, onProgress?: (done: number, total: number) => void): Promise<void> {
+export async function writePages(tx: Transaction, plan: PagePlan, onProgress?: (done: number, total: number) => void, textOf?: PageText): Promise<void> {
   const rows = plan.writes;
   if (rows.length === 0 && plan.deletes.length === 0) return;
   const store = tx.idbtrans.objectStore('pages');
@@ -32,7 +33,7 @@ export async function writePages(tx: Transaction, plan: PagePlan, onProgress?: (
   for (const r of rows) total += r.events.length;
   try {
     for (const lo of plan.deletes) store.delete(lo);
-    await putSlices(store, rows, total, onProgress);
+    await putSlices(store, rows, total, onProgress, textOf);
   } catch (e) {
     // Dexie aborts on a rejected scope too; aborting here first means no later put of ours can still land.
     try {
@@ -44,12 +45,12 @@ export async function writePages(tx: Transaction, plan: PagePlan, onProgress?: (
   }
 }
 
-async function putSlices(store: IDBObjectStore, rows: readonly PageRow[], total: number, onProgress?: (done: number, total: number) => void): Promise<void> {
+async function putSlices(store: IDBObjectStore, rows: readonly PageRow[], total: number, onProgress?: (done: number, total: number) => void, textOf?: PageText): Promise<void> {
   let done = 0;
   for (let i = 0; i < rows.length; i += PUT_SLICE) {
     let last: IDBRequest | undefined;
     for (let j = i; j < Math.min(i + PUT_SLICE, rows.length); j++) {
-      last = store.put(encodePage(rows[j]!));
+      last = store.put(encodePage(rows[j]!, textOf));
       done += rows[j]!.events.length;
     }
     // One slice at a time. Issuing the next slice before the last one finished kept IndexedDB events queued

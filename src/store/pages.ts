@@ -52,9 +52,10 @@ function mergeSorted(a: readonly Keyed[], b: readonly Keyed[]): Keyed[] {
  * Merges keyed events into a page and cuts the result into pages of at most PAGE_SIZE in weight. `pause` is
  * awaited now and then: an import's last page takes a million events, and cutting them is not one task.
  */
-export async function mergeIntoPages(page: PageRow, added: Keyed[], isLast: boolean, pause: () => Promise<void> | undefined = () => undefined): Promise<PageRow[]> {
+export async function mergeIntoPages(page: PageRow, added: readonly Keyed[], isLast: boolean, pause: () => Promise<void> | undefined = () => undefined): Promise<PageRow[]> {
   const own: Keyed[] = page.events.map((e) => [historyKey(e), e] as const);
-  const merged = mergeSorted(own, added);
+  // A page with nothing in it yet (an empty log's): the added events are the page, no copy of them.
+  const merged = own.length === 0 ? added : mergeSorted(own, added);
   const limit = isLast ? PAGE_SIZE : PAGE_SPLIT;
   let total = 0;
   for (const m of merged) total += weight(m[1]);

@@ -65,14 +65,18 @@ export async function batchKeys(keyed: readonly Keyed[], reverts: readonly { eve
 }
 
 /** The revert rows of a batch; `pause` is awaited now and then, as a batch may hold a million events. */
-export async function revertRows(keyed: readonly Keyed[], targetKey?: (id: string) => string | undefined, pause?: () => Promise<void> | undefined): Promise<RevertRow[]> {
+export async function revertRows(
+  keyed: readonly Keyed[],
+  targetKey?: (id: string) => string | undefined,
+  pause?: () => Promise<void> | undefined,
+): Promise<{ rows: RevertRow[]; /** batchKeys of these rows */ inBatch: Map<string, string> }> {
   const own: [string, EventOf<'EventsReverted'>][] = [];
   for (let i = 0; i < keyed.length; i++) {
     const e = keyed[i]![1];
     if (e.type === 'EventsReverted') own.push([keyed[i]![0], e]);
     if ((i & 8191) === 8191) await pause?.();
   }
-  if (own.length === 0) return [];
+  if (own.length === 0) return { rows: [], inBatch: new Map() };
   const inBatch = await batchKeys(
     keyed,
     own.map((k) => k[1].data),
@@ -87,5 +91,5 @@ export async function revertRows(keyed: readonly Keyed[], targetKey?: (id: strin
     }
     rows.push({ id: e.id, key, eventIds: e.data.eventIds, minTargetKey });
   }
-  return rows;
+  return { rows, inBatch };
 }

@@ -96,7 +96,30 @@ describe('describeImport', () => {
   });
 });
 
+/** Runs exportLog with the download captured: the file's text. */
+async function exported(): Promise<string> {
+  const saved: { blob?: Blob } = {};
+  const anchor = { click: vi.fn(), remove: vi.fn(), href: '', download: '', hidden: false };
+  vi.stubGlobal('document', { createElement: () => anchor, body: { append: vi.fn() } });
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => ((saved.blob = b as Blob), 'blob:test'));
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+  expect((await exportLog()).ok).toBe(true);
+  return saved.blob!.text();
+}
+
 describe('exportLog', () => {
+  it('gives back the text the imported file had for each event, one event per line', async () => {
+    // Written by hand: spaces, a trailing zero, an escape and Windows line ends, all valid JSON.
+    const lines = sampleEvents().map((e) => JSON.stringify(e));
+    lines[1] = lines[1]!.replace('"quantity":2', '"quantity": 2.0').replace('"rare"', '"r\\u0061re"');
+    const text = logText(sampleEvents()).split('\n').map((l, i) => (i >= 1 && i <= 4 ? lines[i - 1] + (i < 4 ? ',' : '') : l)).join('\r\n');
+    expect(await importLogFile(file([text]))).toEqual({ ok: true, added: 4, skipped: 0 });
+    const out = await exported();
+    const doc = JSON.parse(out) as { events: unknown[] };
+    expect(doc.events).toEqual(sampleEvents());
+    expect(out.split('\n').slice(1, 5)).toEqual(lines.map((l, i) => l + (i < 3 ? ',' : '')));
+  });
+
   it('downloads the log as eventory-<date>.json and remembers the export', async () => {
     await importLogFile(file([logText(sampleEvents())]));
     const saved: { blob?: Blob; name?: string } = {};

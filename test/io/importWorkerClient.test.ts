@@ -50,6 +50,18 @@ describe('importInWorker', () => {
     worker().say({ type: 'done', result: { ok: true, added: 5, skipped: 1 } });
     expect(await running).toEqual({ result: { ok: true, added: 5, skipped: 1 }, committed: true });
     expect(seen).toEqual([{ phase: 'reading', done: 1, total: 2 }]);
+  });
+
+  it('lets the worker finish writing its snapshots after the result, then ends it', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const running = importInWorker(job, {});
+    worker().say({ type: 'ready' });
+    worker().say({ type: 'committed', version: 3 });
+    worker().say({ type: 'done', result: { ok: true, added: 5, skipped: 0 } });
+    expect((await running)?.result).toEqual({ ok: true, added: 5, skipped: 0 });
+    expect(worker().terminated).toBe(false);
+    worker().say({ type: 'progress', phase: 'applying', done: 1, total: 1 });
+    worker().say({ type: 'idle' });
     expect(worker().terminated).toBe(true);
   });
 
