@@ -83,6 +83,8 @@ export class Engine {
   private lastSnapshotCount = 0;
   private lastSnapshotKey = '';
   private snapshotWrite: Promise<void> = Promise.resolve();
+  /** The log version the fold under way describes: its snapshots are written only while the log is there. */
+  private foldVersion = 0;
   /** While set, snapshots are collected here instead of written: their events are not committed yet. */
   private heldSnapshots: SnapshotRow[] | undefined;
   /** The fold of an import into an empty log, begun while its transaction commits (foldWhileCommitting). */
@@ -188,6 +190,7 @@ export class Engine {
    */
   private async rebuildTo(head: HeadRow, whole?: readonly InventoryEvent[], reread: (key: string) => Promise<InventoryState> = (key) => this.stateAtKey(key)): Promise<InventoryState> {
     const toKey = head.lastKey;
+    this.foldVersion = head.version;
     const start = whole ? { key: EMPTY_KEY, state: emptyState() } : await this.usableSnapshot(toKey);
     const total = Math.max(0, head.count - start.state.eventCount);
     let done = 0;
@@ -244,6 +247,7 @@ export class Engine {
   snapshotHead(): Promise<void> {
     return this.serial(async () => {
       if (this.headRow.lastKey === this.lastSnapshotKey) return;
+      this.foldVersion = this.headRow.version;
       await this.maybeSnapshot(this.head$.value, true);
       await this.snapshotWrite;
     });
@@ -264,12 +268,16 @@ export class Engine {
     await this.snapshotWrite;
     // A snapshot is a cache of the fold, not part of the log: failing to write one (a full disk) loses nothing
     // and must not turn a saved command into a failure. The next one is tried later.
-    this.snapshotWrite = this.store.putSnapshot(row).catch(() => undefined);
+    this.snapshotWrite = this.store.putSnapshots([row], this.foldVersion).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /** Advances the in-memory state after `events` were appended and the log is at `head`. */
   private async applyAppended(sorted: readonly Keyed[], head: HeadRow, wholeLog = false): Promise<void> {
     const oldKey = this.headRow.lastKey;
+    this.foldVersion = head.version;
     const events = sorted.map((s) => s[1]);
     if (wholeLog) {
       // An import into an empty log: the events in memory are the whole log, no need to read it back.
@@ -363,8 +371,12 @@ export class Engine {
       // others (~200 rows at 1M events, ~0.3 s to write) only speed up time travel: written meanwhile, and
       // awaited by whoever needs them all (settled()).
       const head = held.pop()!;
-      await this.store.putSnapshot(head).catch(() => undefined);
-      if (held.length) this.snapshotWrite = this.store.putSnapshots(held).catch(() => undefined);
+      const { foldVersion } = this;
+      await this.store.putSnapshots([head], foldVersion).catch(() => undefined);
+      if (held.length) this.snapshotWrite = this.store.putSnapshots(held, foldVersion).then(
+        () => undefined,
+        () => undefined,
+      );
     }
     return state;
   }

@@ -111,12 +111,18 @@ export class EventStore {
     }
   }
 
-  async putSnapshot(row: SnapshotRow): Promise<void> {
-    await this.db.snapshots.put(row);
-  }
-
-  async putSnapshots(rows: SnapshotRow[]): Promise<void> {
-    await this.db.snapshots.bulkPut(rows);
+  /**
+   * Writes snapshots folded from the log at `version`, if it is still there; false when another write came first.
+   * A tab that folded before another tab's (or its import worker's) write must not store what it folded: a write
+   * that put events before the snapshot's key makes it a false past (seen in Chromium: a tab closed during an
+   * import wrote its pre-import head after the import had committed events before it).
+   */
+  async putSnapshots(rows: SnapshotRow[], version: number): Promise<boolean> {
+    return this.db.transaction('rw', this.db.meta, this.db.snapshots, async () => {
+      if ((await this.readHead()).version !== version) return false;
+      await this.db.snapshots.bulkPut(rows);
+      return true;
+    });
   }
 
   async deleteSnapshots(): Promise<void> {

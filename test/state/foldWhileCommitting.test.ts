@@ -24,10 +24,8 @@ describe('an import into an empty log, folded while it commits', () => {
     const { engine, store, db } = await makeEngine();
     const writesBeforeCommit: string[] = [];
     let committed = false;
-    const put = store.putSnapshot.bind(store);
     const putMany = store.putSnapshots.bind(store);
-    store.putSnapshot = async (row) => (committed || writesBeforeCommit.push(row.key), put(row));
-    store.putSnapshots = async (rows) => (committed || writesBeforeCommit.push(...rows.map((r) => r.key)), putMany(rows));
+    store.putSnapshots = async (rows, version) => (committed || writesBeforeCommit.push(...rows.map((r) => r.key)), putMany(rows, version));
     const append = store.append.bind(store);
     store.append = async (evs, v, opts) => {
       const res = await append(evs, v, opts);

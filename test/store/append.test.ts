@@ -47,7 +47,7 @@ describe('EventStore.append', () => {
     const store = await makeStore();
     const evs = series(5, 0);
     await store.append(evs, 0);
-    await store.putSnapshot({ key: historyKey(evs[3]!), format: SNAPSHOT_FORMAT, eventCount: 4, items: [] });
+    await store.db.snapshots.put({ key: historyKey(evs[3]!), format: SNAPSHOT_FORMAT, eventCount: 4, items: [] });
     const before = await dump(store);
     vi.spyOn(store.db.journal, 'add').mockImplementation(() => Promise.reject(new Error('disk on fire')) as never);
     // A late event (deletes a snapshot) plus a revert (writes a revert row): every table would change.
@@ -96,7 +96,7 @@ describe('EventStore snapshots', () => {
     const store = await makeStore();
     const evs = series(40, 0);
     await store.append(evs, 0);
-    for (const i of [10, 20, 30]) await store.putSnapshot({ key: historyKey(evs[i]!), format: SNAPSHOT_FORMAT, eventCount: i + 1, items: [] });
+    for (const i of [10, 20, 30]) await store.db.snapshots.put({ key: historyKey(evs[i]!), format: SNAPSHOT_FORMAT, eventCount: i + 1, items: [] });
     await store.append([added('i1', 1, 15.5)], 1);
     expect((await store.db.snapshots.toArray()).map((s) => s.key)).toEqual([historyKey(evs[10]!)]);
   });
@@ -105,7 +105,7 @@ describe('EventStore snapshots', () => {
     const store = await makeStore();
     const evs = series(10, 0);
     await store.append(evs, 0);
-    await store.putSnapshot({ key: historyKey(evs[9]!), format: SNAPSHOT_FORMAT, eventCount: 10, items: [] });
+    await store.db.snapshots.put({ key: historyKey(evs[9]!), format: SNAPSHOT_FORMAT, eventCount: 10, items: [] });
     await store.append(series(3, 20), 1);
     expect(await store.db.snapshots.count()).toBe(1);
   });
@@ -114,10 +114,10 @@ describe('EventStore snapshots', () => {
     const store = await makeStore();
     const evs = series(10, 0);
     await store.append(evs, 0);
-    await store.putSnapshot({ key: historyKey(evs[2]!), format: SNAPSHOT_FORMAT, eventCount: 3, items: [] });
-    await store.putSnapshot({ key: historyKey(evs[4]!), format: SNAPSHOT_FORMAT + 1, eventCount: 5, items: [] });
-    await store.putSnapshot({ key: historyKey(evs[6]!), format: SNAPSHOT_FORMAT, eventCount: 7, items: [] });
-    await store.putSnapshot({ key: historyKey(evs[8]!), format: SNAPSHOT_FORMAT, eventCount: 9, items: [] });
+    await store.db.snapshots.put({ key: historyKey(evs[2]!), format: SNAPSHOT_FORMAT, eventCount: 3, items: [] });
+    await store.db.snapshots.put({ key: historyKey(evs[4]!), format: SNAPSHOT_FORMAT + 1, eventCount: 5, items: [] });
+    await store.db.snapshots.put({ key: historyKey(evs[6]!), format: SNAPSHOT_FORMAT, eventCount: 7, items: [] });
+    await store.db.snapshots.put({ key: historyKey(evs[8]!), format: SNAPSHOT_FORMAT, eventCount: 9, items: [] });
     const got = [];
     for await (const s of store.snapshotsAtOrBefore(historyKey(evs[6]!))) got.push(s.eventCount);
     expect(got).toEqual([7, 3]);
