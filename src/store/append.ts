@@ -81,7 +81,7 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
   }
 
   try {
-    const result = await db.transaction('rw', [db.pages, db.snapshots, db.reverts, db.journal, db.meta, db.imports], async (tx) => {
+    const result = await db.transaction('rw', [db.pages, db.snapshots, db.reverts, db.journal, db.meta, db.imports, db.importIds], async (tx) => {
       // Requests are issued together and awaited once: each awaited request is a round trip to the IndexedDB
       // backend, and a command used to make five in a row. IndexedDB still runs them in the order issued.
       // Reverts are few; still, a plain command need not read them: the index finds any that name its events.
@@ -100,7 +100,7 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
       const writes: Promise<unknown>[] = [db.journal.add(entry), db.meta.put({ key: 'head', value: next })];
       if (minKey <= head.lastKey) writes.push(db.snapshots.where('key').aboveOrEqual(minKey).delete());
       if (changed.length) writes.push(db.reverts.bulkPut(changed));
-      if (opts.importRecord) writes.push(db.imports.put({ ...opts.importRecord, ids: importIds! }));
+      if (opts.importRecord) writes.push(db.imports.put(opts.importRecord), db.importIds.put({ id: opts.importRecord.id, ids: importIds! }));
       if (next.version % JOURNAL_TRIM_EVERY === 0) writes.push(db.journal.where('version').belowOrEqual(next.version - JOURNAL_KEEP).delete());
       // Last: the native page writes make no Dexie call (see pageWrites.ts).
       writes.push(writePages(tx, plan, opts.onProgress, opts.textOf));

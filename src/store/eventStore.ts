@@ -23,7 +23,7 @@ export interface AppendOptions {
   /** A large write (import): other tabs reload instead of reading it from the journal. */
   bulk?: boolean;
   /** Record the write as an import (same transaction), so it can be undone as a group. */
-  importRecord?: Omit<ImportRow, 'ids'>;
+  importRecord?: ImportRow;
   /**
    * Progress of a long append: (0, events) now and then while keying, sorting and cutting pages, then after each
    * slice of page rows written inside the transaction (events written, events to write: those of rewritten
@@ -130,13 +130,16 @@ export class EventStore {
   }
 
   /** Imports, newest first. */
-  async imports(): Promise<Omit<ImportRow, 'ids'>[]> {
-    const rows = await this.db.imports.orderBy('at').reverse().toArray();
-    return rows.map(({ ids: _ids, ...r }) => r);
+  async imports(): Promise<ImportRow[]> {
+    return this.db.imports.orderBy('at').reverse().toArray();
+  }
+
+  async hasImport(id: string): Promise<boolean> {
+    return (await this.db.imports.where('id').equals(id).count()) > 0;
   }
 
   async importedIds(id: string): Promise<string[] | undefined> {
-    const row = await this.db.imports.get(id);
+    const row = await this.db.importIds.get(id);
     return row ? (JSON.parse(row.ids) as string[]) : undefined;
   }
 

@@ -16,11 +16,12 @@ const PUT_SLICE = 8;
 /**
  * Slices issued before the first of them is awaited. In a page, one: issuing the next slice before the last one
  * finished kept IndexedDB events queued back to back, and Chromium ran no timer or input for the whole write
- * (3.7 s at 1M events, measured). In a worker (the import's) there is no input to serve, and issuing every slice
- * at once lets IndexedDB write while the next pages are cloned: writing 1M events went from 4.3–5.0 s to
- * 4.1–4.25 s (two runs each, alternated, 2026-12-06).
+ * (3.7 s at 1M events, measured). In a worker (the import's) there is no input to serve, and slices issued ahead
+ * let IndexedDB write while the next pages are cloned: writing 1M events went from 4.3–5.0 s to 4.1–4.25 s with
+ * every slice issued at once (two runs each, alternated, 2026-12-06), but then no progress was reported while
+ * they were cloned (3.4 s without a report in the full benchmark run). Four slices ahead keeps both.
  */
-const SLICES_IN_FLIGHT = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'undefined' ? 1 : Infinity;
+const SLICES_IN_FLIGHT = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'undefined' ? 1 : 4;
 
 const settled = (req: IDBRequest) =>
   new Dexie.Promise<void>((resolve, reject) => {

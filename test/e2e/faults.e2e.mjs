@@ -67,9 +67,9 @@ function readLog(page) {
         req.onerror = () => reject(req.error);
         req.onsuccess = () => {
           const db = req.result;
-          const tx = db.transaction(['pages', 'meta', 'imports', 'snapshots'], 'readonly');
+          const tx = db.transaction(['pages', 'meta', 'imports', 'importIds', 'snapshots'], 'readonly');
           const all = (store) => new Promise((ok) => (tx.objectStore(store).getAll().onsuccess = (e) => ok(e.target.result)));
-          Promise.all([all('pages'), all('meta'), all('imports'), all('snapshots')]).then(([pages, meta, imports, snapshots]) => {
+          Promise.all([all('pages'), all('meta'), all('imports'), all('importIds'), all('snapshots')]).then(([pages, meta, imports, importIds, snapshots]) => {
             db.close();
             // Pages hold their events as export text (storage version 2).
             const ids = pages.flatMap((p) => (p.n === 0 ? [] : JSON.parse(`[${p.text}]`)).map((e) => e.id));
@@ -78,7 +78,8 @@ function readLog(page) {
               distinct: new Set(ids).size,
               fromFile: ids.filter((id) => id.startsWith('big-')).length,
               head: meta.find((m) => m.key === 'head')?.value,
-              imports: imports.map((i) => ({ name: i.name, added: i.added, ids: JSON.parse(i.ids).length })),
+              // An import's ids are a row of their own (storage version 2).
+              imports: imports.map((i) => ({ name: i.name, added: i.added, ids: JSON.parse(importIds.find((r) => r.id === i.id)?.ids ?? '[]').length })),
               snapshots: snapshots.map((s) => ({ eventCount: s.eventCount, items: s.items.length })),
             });
           }, reject);

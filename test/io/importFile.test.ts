@@ -1,6 +1,7 @@
 // The import and export glue over src/state/app.ts: a File in, counts out; a download out, "last export" kept.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { eventCount, getMeta, resetForTests, start } from '../../src/state/app';
+import { eventCount, getMeta, importStatus, listImports, resetForTests, start, undo, undoImport } from '../../src/state/app';
+import { EventStore } from '../../src/store/eventStore';
 import { exportLog } from '../../src/io/exportLog';
 import { describeImport, importLogFile, type ImportProgress } from '../../src/io/importLog';
 import { freshDbName } from '../support/engine';
@@ -137,5 +138,25 @@ describe('exportLog', () => {
     const doc = JSON.parse(await saved.blob!.text());
     expect(doc.events).toEqual(sampleEvents());
     expect(await getMeta('lastExport')).toEqual({ at: doc.exportedAt, eventCount: 4 });
+  });
+});
+
+describe('importStatus', () => {
+  it('is active while nothing is undone, without reading the ids the import added', async () => {
+    await importLogFile(file([logText(sampleEvents())]));
+    const [imp] = await listImports();
+    const read = vi.spyOn(EventStore.prototype, 'importedIds');
+    expect(await importStatus(imp!.id)).toBe('active');
+    expect(await importStatus('no-such-import')).toBe('unknown');
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('reads them once something is undone: partly, then undone', async () => {
+    await importLogFile(file([logText(sampleEvents())]));
+    const [imp] = await listImports();
+    expect((await undo(['id-d'])).ok).toBe(true);
+    expect(await importStatus(imp!.id)).toBe('partly');
+    expect((await undoImport(imp!.id)).ok).toBe(true);
+    expect(await importStatus(imp!.id)).toBe('undone');
   });
 });

@@ -78,7 +78,7 @@ describe('an upgrade blocked by an older release’s tab', () => {
 });
 
 describe('the upgrade from storage version 1', () => {
-  it('rewrites every page as export text and every import’s ids as JSON text, in place, with the same events and inventory', async () => {
+  it('rewrites every page as export text and moves every import’s ids to importIds as JSON text, with the same events and inventory', async () => {
     vi.stubGlobal('BroadcastChannel', undefined);
     const name = freshDbName();
     await loadDatabase(name, V1.database);
@@ -87,11 +87,13 @@ describe('the upgrade from storage version 1', () => {
     expect(pages.length).toBe(V1.database.stores.find((s) => s.name === 'pages')!.records.length);
     for (const p of pages) expect(Object.keys(p).sort()).toEqual(['lo', 'n', 'text']);
     expect(pages.map((p) => p.text).join(',\n')).toBe(v1Events.map((e) => JSON.stringify(e)).join(',\n'));
-    const dumpOf = (d: DatabaseDump) => d.stores.find((s) => s.name === 'imports')!.records.map((r) => r.value as Record<string, unknown>);
-    const imports = dumpOf(await dumpDatabase(name));
-    const v1Imports = dumpOf(V1.database);
-    expect(imports.map((r) => Object.keys(r).sort())).toEqual(v1Imports.map(() => ['added', 'at', 'id', 'ids', 'name', 'skipped']));
-    expect(imports.map((r) => JSON.parse(r.ids as string))).toEqual(v1Imports.map((r) => r.eventIds));
+    const dumpOf = (d: DatabaseDump, store: string) => d.stores.find((s) => s.name === store)!.records.map((r) => r.value as Record<string, unknown>);
+    const after = await dumpDatabase(name);
+    const imports = dumpOf(after, 'imports');
+    const v1Imports = dumpOf(V1.database, 'imports');
+    expect(imports.map((r) => Object.keys(r).sort())).toEqual(v1Imports.map(() => ['added', 'at', 'id', 'name', 'skipped']));
+    const ids = new Map(dumpOf(after, 'importIds').map((r) => [r.id, JSON.parse(r.ids as string) as string[]]));
+    expect(imports.map((r) => ids.get(r.id as string))).toEqual(v1Imports.map((r) => r.eventIds));
     expect(await readLog()).toEqual(v1Events);
     expect([...inventory.value.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(V1.expected.items);
   });
