@@ -3,7 +3,7 @@
 // transaction that checks the log's version first.
 import Dexie from 'dexie';
 import type { InventoryEvent } from '../domain/events';
-import { EMPTY_HEAD, JOURNAL_KEEP, type EventoryDB, type HeadRow, type JournalRow, type RevertRow } from './db';
+import { EMPTY_HEAD, JOURNAL_KEEP, type EventoryDB, type HeadRow, type ImportIdsRow, type JournalRow, type RevertRow } from './db';
 import type { AppendOptions, AppendResult } from './eventStore';
 import { afterWrite, loadIndex, planInsert, planTailAppend, type PageIndex } from './pageIndex';
 import { writePages } from './pageWrites';
@@ -100,10 +100,11 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
       const writes: Promise<unknown>[] = [db.journal.add(entry), db.meta.put({ key: 'head', value: next })];
       if (minKey <= head.lastKey) writes.push(db.snapshots.where('key').aboveOrEqual(minKey).delete());
       if (changed.length) writes.push(db.reverts.bulkPut(changed));
-      if (opts.importRecord) writes.push(db.imports.put(opts.importRecord), db.importIds.put({ id: opts.importRecord.id, ids: importIds! }));
+      if (opts.importRecord) writes.push(db.imports.put(opts.importRecord));
       if (next.version % JOURNAL_TRIM_EVERY === 0) writes.push(db.journal.where('version').belowOrEqual(next.version - JOURNAL_KEEP).delete());
       // Last: the native page writes make no Dexie call (see pageWrites.ts).
-      writes.push(writePages(tx, plan, opts.onProgress, opts.textOf));
+      const after = opts.importRecord ? [{ store: 'importIds', value: { id: opts.importRecord.id, ids: importIds! } satisfies ImportIdsRow }] : [];
+      writes.push(writePages(tx, plan, opts.onProgress, opts.textOf, after));
       await Promise.all(writes);
       const { whileCommitting } = opts;
       if (whileCommitting) Dexie.ignoreTransaction(() => whileCommitting(keyed, changed));

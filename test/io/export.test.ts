@@ -54,6 +54,12 @@ describe('export format', () => {
     expect(r).toEqual({ ok: false, error: 'Export cancelled.' });
   });
 
+  it('writes every chunk in order when there are more than fit in one group of parts', async () => {
+    const events = Array.from({ length: 150 }, (_, i) => ({ ...sampleEvents()[1]!, id: `e-${String(i).padStart(3, '0')}` }));
+    const text = await exportText(events.map((e) => [e]));
+    expect(text.split('\n').slice(1, -2)).toEqual(events.map((e, i) => JSON.stringify(e) + (i < events.length - 1 ? ',' : '')));
+  });
+
   it('round-trips any valid log byte for byte (apart from exportedAt), however it is chunked', async () => {
     await fc.assert(
       fc.asyncProperty(arbLog(), fc.array(fc.nat(), { maxLength: 4 }), fc.date({ noInvalidDate: true }), async (events, cuts, later) => {
