@@ -33,6 +33,15 @@ const FOLD_SLICE = 1000;
  */
 const WHOLE_CHUNK = SNAPSHOT_EVERY;
 
+/** A snapshot row as the exact state at its key. */
+const positionedAt = (row: SnapshotRow): Checkpoint => ({ key: row.key, state: { items: new Map(row.items.map((i) => [i.id, i])), eventCount: row.eventCount, lastKey: row.key } });
+
+/** A write whose outcome does not matter (snapshots are caches), as something to wait for. */
+const quietly = (p: Promise<unknown>): Promise<void> => p.then(
+  () => undefined,
+  () => undefined,
+);
+
 /** The index of the first of `sorted` whose key is after `key` (binary search). */
 function firstAfter(sorted: readonly Keyed[], key: string): number {
   let lo = 0;
@@ -167,12 +176,15 @@ export class Engine {
     for await (const row of this.store.snapshotsAtOrBefore(below !== undefined && below < toKey ? below : toKey)) {
       if (below !== undefined && row.key >= below) continue;
       if (row.key > toKey) continue;
-      // A revert after the snapshot that names an event at or before it changes the past the snapshot holds.
-      const stale = this.reverts.some((r) => r.key > row.key && r.key <= toKey && r.minTargetKey <= row.key);
-      if (stale) continue;
-      return { key: row.key, state: { items: new Map(row.items.map((i) => [i.id, i])), eventCount: row.eventCount, lastKey: row.key } };
+      if (this.staleFor(row, toKey)) continue;
+      return positionedAt(row);
     }
     return { key: EMPTY_KEY, state: emptyState() };
+  }
+
+  /** A revert after the snapshot that names an event at or before it changes the past the snapshot holds. */
+  private staleFor(row: SnapshotRow, toKey: string): boolean {
+    return this.reverts.some((r) => r.key > row.key && r.key <= toKey && r.minTargetKey <= row.key);
   }
 
   /** The state at history key `toKey` (inclusive): nearest usable snapshot, then one fold of the tail. */
@@ -268,10 +280,7 @@ export class Engine {
     await this.snapshotWrite;
     // A snapshot is a cache of the fold, not part of the log: failing to write one (a full disk) loses nothing
     // and must not turn a saved command into a failure. The next one is tried later.
-    this.snapshotWrite = this.store.putSnapshots([row], this.foldVersion).then(
-      () => undefined,
-      () => undefined,
-    );
+    this.snapshotWrite = quietly(this.store.putSnapshots([row], this.foldVersion));
   }
 
   /** Advances the in-memory state after `events` were appended and the log is at `head`. */
@@ -308,8 +317,9 @@ export class Engine {
   /**
    * Begins the fold of a batch written into an empty log while IndexedDB commits it (issue 6: at 1M events the
    * commit is a ~1 s wait, the fold ~1.5 s of work). Its snapshots are held in memory until the commit is known
-   * (takeEarly); a fold that would need to read the log (an undo it cannot refold in memory) is left to after
-   * the commit.
+   * (takeEarly); an undo it cannot refold from its checkpoint is refolded from those held snapshots
+   * (heldStateAt), since the log cannot be read before the commit. A fold that fails is thrown away and done again
+   * after the commit.
    */
   private foldWhileCommitting(sorted: readonly Keyed[], reverts: readonly RevertRow[]): void {
     const before = { reverts: this.reverts, count: this.lastSnapshotCount, key: this.lastSnapshotKey };
@@ -340,8 +350,8 @@ export class Engine {
     let start: Positioned = { key: EMPTY_KEY, state: emptyState() };
     for (let i = held.length - 1; i >= 0; i--) {
       const row = held[i]!;
-      if (row.key > toKey || this.reverts.some((r) => r.key > row.key && r.key <= toKey && r.minTargetKey <= row.key)) continue;
-      start = { key: row.key, state: { items: new Map(row.items.map((it) => [it.id, it])), eventCount: row.eventCount, lastKey: row.key } };
+      if (row.key > toKey || this.staleFor(row, toKey)) continue;
+      start = positionedAt(row);
       break;
     }
     const from = firstAfter(sorted, start.key);
@@ -352,7 +362,8 @@ export class Engine {
   }
 
   /**
-   * The early fold's state once its batch committed (its held snapshots are written now), or undefined when
+   * The early fold's state once its batch committed (the newest held snapshot written, the others being written),
+   * or undefined when
    * there was none or it gave up. `committed` false: the batch was not written, the fold is thrown away.
    */
   private async takeEarly(committed: boolean): Promise<InventoryState | undefined> {
@@ -372,11 +383,8 @@ export class Engine {
       // awaited by whoever needs them all (settled()).
       const head = held.pop()!;
       const { foldVersion } = this;
-      await this.store.putSnapshots([head], foldVersion).catch(() => undefined);
-      if (held.length) this.snapshotWrite = this.store.putSnapshots(held, foldVersion).then(
-        () => undefined,
-        () => undefined,
-      );
+      await quietly(this.store.putSnapshots([head], foldVersion));
+      if (held.length) this.snapshotWrite = quietly(this.store.putSnapshots(held, foldVersion));
     }
     return state;
   }
