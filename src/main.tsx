@@ -1,11 +1,17 @@
 // Entry point: render the shell at once (it shows the loading state) and open the log in parallel.
 import { render } from 'preact';
-import { start } from './state/app';
+import { savingChange, start } from './state/app';
 import { App } from './ui/shell/App';
 import { whenIdle } from './ui/lazy';
 import './ui/styles.css';
 
 render(<App />, document.getElementById('app')!);
+
+// A change is shown before its write commits (src/state/engine.ts foldAhead). Leaving the page in that moment
+// would abort the write, so the browser asks first ("Changes you made may not be saved").
+addEventListener('beforeunload', (e) => {
+  if (savingChange.peek()) e.preventDefault();
+});
 
 // A failure sets `status` to 'error' with a message for the user, which the shell shows. The service worker is
 // registered either way, so that a fixed version of the app can still arrive; its code loads once the browser

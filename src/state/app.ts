@@ -29,6 +29,8 @@ export const inventory: ReadonlySignal<InventoryState> = computed(() => engine$.
 export const logVersion: ReadonlySignal<number> = computed(() => engine$.value?.version.value ?? 0);
 export const revertedIds: ReadonlySignal<ReadonlySet<string>> = computed(() => engine$.value?.revertedIds.value ?? new Set<string>());
 export const eventCount: ReadonlySignal<number> = computed(() => engine$.value?.eventCount.value ?? 0);
+/** True while the inventory shows a change whose write has not committed yet (a few ms; longer on a busy disk). */
+export const savingChange: ReadonlySignal<boolean> = computed(() => engine$.value?.saving.value ?? false);
 
 const CHANNEL = 'eventory';
 let starting: Promise<void> | undefined;

@@ -44,6 +44,9 @@ export interface AppendOptions {
   textOf?: PageText;
 }
 
+// The write path loads with the first append; kept, so that later appends skip the dynamic import's bookkeeping.
+let appendModule: Promise<typeof import('./append')> | undefined;
+
 export class EventStore {
   /** The page layout as this store last wrote or read it; used only while the log is still at its version. */
   private readonly layout: Layout = {};
@@ -59,7 +62,10 @@ export class EventStore {
    * `expectedVersion` (see append.ts, loaded with the first append).
    */
   async append(events: InventoryEvent[], expectedVersion: number, opts: AppendOptions = {}): Promise<AppendResult> {
-    const { appendEvents } = await import('./append');
+    const { appendEvents } = await (appendModule ??= import('./append').catch((err: unknown) => {
+      appendModule = undefined; // offline and not cached yet: the next append tries again
+      throw err;
+    }));
     return appendEvents(this.db, this.layout, events, expectedVersion, opts);
   }
 
@@ -97,15 +103,17 @@ export class EventStore {
   async *snapshotsAtOrBefore(key: string): AsyncGenerator<SnapshotRow> {
     let upper = key;
     let inclusive = true;
-    for (;;) {
+    // The nearest one is almost always usable (a seek, a start): it is read alone, and older ones four at a
+    // time only when it is not (reading four took a time-travel seek 3 snapshots' worth of structured clone).
+    for (let limit = 1; ; limit = 4) {
       const rows = await this.db.snapshots
         .where('key')
         .between('', upper, true, inclusive)
         .reverse()
-        .limit(4)
+        .limit(limit)
         .toArray();
       for (const row of rows) if (isSound(row)) yield row;
-      if (rows.length < 4) return;
+      if (rows.length < limit) return;
       upper = rows[rows.length - 1]!.key;
       inclusive = false;
     }

@@ -2,7 +2,7 @@
 // refusals, undo, persistence, the item page and the history page. One behaviour per test.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchPersistent, useApp } from './harness.mjs';
+import { changesSaved, launchPersistent, useApp } from './harness.mjs';
 
 const app = useApp();
 
@@ -67,6 +67,7 @@ async function waitForQuantity(page, name, expected) {
     [name, expected],
     { timeout: 10_000 },
   );
+  await changesSaved(page);
 }
 
 async function goToInventory(page) {

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath, startPreview } from './harness.mjs';
+import { CHROMIUM_ARGS, changesSaved, chromiumPath, startPreview } from './harness.mjs';
 
 const STOCK_EVENTS = 60_000;
 const FILE_EVENTS = STOCK_EVENTS + 1;
@@ -118,6 +118,7 @@ async function closeDuringImport(t, moment, delayMs) {
     await page.getByRole('dialog').getByRole('button', { name: 'Create item' }).click();
     await page.getByRole('button', { name: 'Add 1 Anchor' }).click();
     await page.getByRole('button', { name: 'Remove 1 Anchor' }).and(page.locator(':enabled')).waitFor();
+    await changesSaved(page);
 
     await openData(page);
     await page.getByLabel('Choose a file to import (.json)').setInputFiles(bigFile);

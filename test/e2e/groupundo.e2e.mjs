@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useApp } from './harness.mjs';
+import { changesSaved, useApp } from './harness.mjs';
 import { dataPageSteps } from './dataPage.mjs';
 
 let dir;
@@ -43,6 +43,7 @@ async function itemWithStock(page, name, n) {
     await page.getByRole('button', { name: `Add 1 ${name}` }).click();
     await row(page, name).getByRole('cell', { name: String(i), exact: true }).waitFor();
   }
+  await changesSaved(page);
   const href = await page.getByRole('table').getByRole('link', { name, exact: true }).getAttribute('href');
   return decodeURIComponent(href.replace(/^.*\/item\//, ''));
 }
@@ -115,6 +116,7 @@ test('undoing an import that later changes depend on is refused, naming them', a
     await a.goto(app.url + '/');
     await a.getByRole('button', { name: 'Remove 1 Rope' }).click();
     await row(a, 'Rope').getByRole('cell', { name: '4', exact: true }).waitFor();
+    await changesSaved(a);
 
     await a.goto(`${app.url}/data`);
     await pastImports(a).getByRole('button', { name: /^Undo this import: “then-used\.json”/ }).click();

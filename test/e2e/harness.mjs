@@ -171,3 +171,12 @@ export async function buildApp({ outDir, env = {} }) {
     );
   });
 }
+
+/**
+ * Waits until no change shown in the inventory table is still being written. A command is shown before its write
+ * commits (src/state/engine.ts foldAhead) and the table is aria-busy until then; leaving the page earlier would
+ * abort the write, as closing a tab would (the app then asks first).
+ */
+export async function changesSaved(page) {
+  await page.waitForFunction(() => !document.querySelector('main table[aria-busy="true"]'));
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchPersistent, useApp } from './harness.mjs';
+import { changesSaved, launchPersistent, useApp } from './harness.mjs';
 import { dataPageSteps } from './dataPage.mjs';
 
 let dir;
@@ -59,6 +59,7 @@ async function addOne(page, name, times = 1) {
       },
       [name, before + 1],
     );
+    await changesSaved(page);
   }
 }
 

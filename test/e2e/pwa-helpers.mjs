@@ -1,6 +1,7 @@
 // Page-level steps shared by the PWA end-to-end tests. They drive the app through its visible UI only.
 import { cp, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { changesSaved } from './harness.mjs';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -37,6 +38,7 @@ export async function createItem(page, name) {
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByRole('button', { name: 'Create item' }).click();
   await itemRow(page, name).waitFor({ timeout: 10_000 });
+  await changesSaved(page);
 }
 
 export const itemRow = (page, name) => page.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) });

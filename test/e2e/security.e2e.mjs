@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, useApp } from './harness.mjs';
+import { changesSaved, DIST, useApp } from './harness.mjs';
 import { importSeed } from '../projections/seedLog.mjs';
 
 /** The policy vite.config.ts writes into index.html at build time (kept here as the contract it must meet). */
@@ -259,6 +259,7 @@ test('names holding HTML or script, typed or imported, are shown as text on ever
       await check(`toast for ${name}`, [name]);
     }
     await page.getByRole('button', { name: `Remove 1 ${HOSTILE[0]}` }).click();
+    await changesSaved(page);
 
     // Imported from a file.
     await go('/data');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { dataPageSteps } from './dataPage.mjs';
-import { useApp } from './harness.mjs';
+import { changesSaved, useApp } from './harness.mjs';
 
 const ITEMS = 300;
 let dir;
@@ -81,6 +81,7 @@ test('+1 on a row far down, found by scrolling or by search, updates only that r
   const target = name(211); // 10 at Shelf A
   await page.getByRole('button', { name: `Add 1 ${target}` }).click();
   await row(target).getByRole('cell', { name: '11', exact: true }).waitFor();
+  await changesSaved(page);
 
   await openInventory('?q=Part+250');
   assert.deepEqual(await renderedRows(), [2]);

@@ -85,7 +85,8 @@ describe('snapshots', () => {
   });
 
   it('a large batch landing after the head is folded with snapshots inside it, each equal to the replay at its key', async () => {
-    const log = bigLog(BIG_SIZE);
+    // Snapshots are taken between fold slices of the batch: it must be longer than SNAPSHOT_EVERY and a slice.
+    const log = bigLog(BIG_SIZE * 2);
     const env = await makeEngine({ clock: testClock(log[log.length - 1]!.time) });
     expect((await importEvents(env.engine, log.slice(0, 10))).ok).toBe(true);
     expect((await importEvents(env.engine, log.slice(10))).ok).toBe(true);

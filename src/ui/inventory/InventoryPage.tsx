@@ -3,7 +3,8 @@
 // bound to the URL by src/ui/timetravel).
 import { useMemo } from 'preact/hooks';
 import type { InventoryState } from '../../domain/inventory';
-import { inventory } from '../../state/app';
+import { computed } from '@preact/signals';
+import { inventory, savingChange } from '../../state/app';
 import { inPast, pastState, pastStateAt, viewAt } from '../../state/timeTravel';
 import { openDialog } from '../forms/dialogs';
 import { plural, when } from '../format';
@@ -13,6 +14,9 @@ import { TimeTravelBar } from '../timetravel/TimeTravelBar';
 import { EmptyInventory } from './EmptyInventory';
 import { InventoryTable } from './InventoryTable';
 import { listItems, optionsFromParams, paramsFromOptions, type ListOptions, type SortKey } from './listing';
+
+// The attribute is absent rather than "false" while nothing is being written.
+const tableBusy = computed(() => savingChange.value || undefined);
 
 export function InventoryPage() {
   const params = location.value.params;
@@ -80,7 +84,7 @@ export function InventoryPage() {
               </p>
             </div>
             {listed.length > 0 ? (
-              <InventoryTable items={listed} sort={opts.sort} dir={opts.dir} onSort={onSort} editable={!past} until={past ? shownAt : undefined} caption={caption} />
+              <InventoryTable items={listed} sort={opts.sort} dir={opts.dir} onSort={onSort} editable={!past} until={past ? shownAt : undefined} caption={caption} busy={past ? undefined : tableBusy} />
             ) : (
               <div class="empty-small">
                 <p>No items match these filters.</p>

@@ -5,6 +5,7 @@
 // exactly the number (and "Location n"), so the cells read as before.
 // A long table renders the rows in view and some more (useRowWindow); spacer rows stand for the others, and
 // aria-rowcount / aria-rowindex tell assistive technology the table's real size and each row's place.
+import type { ReadonlySignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import type { Item } from '../../domain/inventory';
 import { columnsFor, cssWidth } from './columns';
@@ -24,6 +25,11 @@ interface Props {
   /** The moment shown when viewing the past: the history links stop at its day. */
   until?: string | undefined;
   caption: string;
+  /**
+   * aria-busy while a change shown in the table is still being written: bound to the attribute, so the table
+   * does not re-render when it flips (twice per command).
+   */
+  busy?: ReadonlySignal<boolean | undefined>;
 }
 
 function SortHeader({ label, k, sort, dir, onSort, numeric }: { label: string; k: SortKey; sort: SortKey; dir: SortDir; onSort: (k: SortKey) => void; numeric?: boolean }) {
@@ -47,7 +53,7 @@ function Spacer({ height, span }: { height: number; span: number }) {
   );
 }
 
-export function InventoryTable({ items, sort, dir, onSort, editable, until, caption }: Props) {
+export function InventoryTable({ items, sort, dir, onSort, editable, until, caption, busy }: Props) {
   const h = { sort, dir, onSort };
   const showSku = useMemo(() => items.some((i) => i.sku), [items]);
   const columns = useMemo(() => columnsFor(items, editable, showSku), [items, editable, showSku]);
@@ -58,7 +64,7 @@ export function InventoryTable({ items, sort, dir, onSort, editable, until, capt
   const span = columns.cols.length;
   return (
     <div class="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table class="inventory" aria-rowcount={items.length + 1} style={{ minWidth: cssWidth(columns.minWidth) }}>
+      <table class="inventory" aria-rowcount={items.length + 1} aria-busy={busy} style={{ minWidth: cssWidth(columns.minWidth) }}>
         <caption class="visually-hidden">{caption}</caption>
         <colgroup>
           {columns.cols.map((c) => (

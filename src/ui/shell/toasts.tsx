@@ -17,8 +17,6 @@ export interface Toast {
   message: string;
   details?: string[];
   action?: ToastAction;
-  /** Milliseconds left before it goes away; undefined = until dismissed. */
-  remaining?: number;
 }
 
 export const toasts = signal<Toast[]>([]);
@@ -26,31 +24,47 @@ const MAX_SHOWN = 3;
 let nextId = 1;
 let paused = false;
 let timer: ReturnType<typeof setInterval> | undefined;
+/**
+ * Milliseconds left per toast that goes away by itself. Kept out of the signal: the list re-renders when a toast
+ * comes or goes, not four times a second while a command's table update wants the frame.
+ */
+const left = new Map<number, number>();
 
 const TICK = 250;
 
 function tick() {
   if (paused) return;
-  const next = toasts.value
-    .map((t) => (t.remaining === undefined ? t : { ...t, remaining: t.remaining - TICK }))
-    .filter((t) => t.remaining === undefined || t.remaining > 0);
-  if (next.length !== toasts.value.length || next.some((t) => t.remaining !== undefined)) toasts.value = next;
-  if (next.length === 0 && timer) {
+  const expired = new Set<number>();
+  for (const [id, ms] of left) {
+    if (ms > TICK) left.set(id, ms - TICK);
+    else expired.add(id);
+  }
+  if (expired.size) {
+    for (const id of expired) left.delete(id);
+    toasts.value = toasts.value.filter((t) => !expired.has(t.id));
+  }
+  if (left.size === 0 && timer) {
     clearInterval(timer);
     timer = undefined;
   }
 }
 
-export function toast(t: Omit<Toast, 'id' | 'remaining'> & { ttl?: number | null }): number {
+export function toast(t: Omit<Toast, 'id'> & { ttl?: number | null }): number {
   const id = nextId++;
   const ttl = t.ttl === null ? undefined : (t.ttl ?? (t.action ? 12_000 : t.tone === 'error' ? 15_000 : 6_000));
   const { ttl: _ttl, ...rest } = t;
-  toasts.value = [...toasts.value, { ...rest, id, remaining: ttl }].slice(-MAX_SHOWN);
-  if (!timer) timer = setInterval(tick, TICK);
+  const shown = [...toasts.value, { ...rest, id }].slice(-MAX_SHOWN);
+  toasts.value = shown;
+  for (const old of left.keys()) if (!shown.some((s) => s.id === old)) left.delete(old);
+  if (ttl !== undefined) {
+    left.set(id, ttl);
+    timer ??= setInterval(tick, TICK);
+  }
   return id;
 }
 
 export function dismiss(id: number): void {
+  left.delete(id);
   toasts.value = toasts.value.filter((t) => t.id !== id);
 }
 
