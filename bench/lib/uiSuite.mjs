@@ -20,9 +20,21 @@ async function tableReady(page) {
   return page.evaluate(() => performance.getEntriesByName('eventory:table-ready')[0]?.startTime ?? window.__tableReadyAt);
 }
 
-/** In the page: +1 on a row, timed until its quantity cell shows the new number (then a frame passes). */
-function appendInPage(count) {
+/**
+ * In the page: +1 on a row, timed until its quantity cell shows the new number (then a frame passes). The app
+ * shows a command before its write commits and marks the table aria-busy until then; a command made meanwhile
+ * waits for that write. `spaced`: each +1 waits until no write is pending (a command on its own, the budget);
+ * otherwise one +1 per frame, whatever is pending (a burst, reported as context).
+ */
+function appendInPage([count, spaced]) {
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const idle = () =>
+    new Promise((resolve) => {
+      const busy = () => document.querySelector('main table[aria-busy="true"]');
+      if (!busy()) return resolve();
+      const mo = new MutationObserver(() => !busy() && (mo.disconnect(), resolve()));
+      mo.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+    });
   const buttons = () => [...document.querySelectorAll('table tbody button')].filter((b) => /^Add 1 /.test(b.getAttribute('aria-label') ?? ''));
   const qtyOf = (label) => {
     const b = document.querySelector(`table tbody button[aria-label="${CSS.escape(label)}"]`);
@@ -34,6 +46,7 @@ function appendInPage(count) {
     const out = [];
     for (let i = 0; i < count; i++) {
       const label = labels[(i * 7919) % labels.length];
+      if (spaced) await idle();
       const before = qtyOf(label);
       const t0 = performance.now();
       document.querySelector(`table tbody button[aria-label="${CSS.escape(label)}"]`).click();
@@ -152,9 +165,11 @@ export async function uiSuite(o) {
 
     log(`  append x${o.appends} (UI)`);
     await c.startProfile();
-    const appends = await page.evaluate(appendInPage, o.appends);
+    const appends = await page.evaluate(appendInPage, [o.appends, true]);
     out.profiles.append = summarize(await c.stopProfile());
     out.append = { p50: quantile(appends, 0.5), p95: quantile(appends, 0.95), max: Math.max(...appends) };
+    const burst = await page.evaluate(appendInPage, [o.appends, false]);
+    out.appendBurst = { p50: quantile(burst, 0.5), p95: quantile(burst, 0.95), max: Math.max(...burst) };
 
     log(`  seek x${o.seeks} (UI)`);
     const span = await timeSpan(file.path);

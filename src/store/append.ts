@@ -18,6 +18,9 @@ import { makeYielder } from './yieldToMain';
  */
 export const JOURNAL_TRIM_EVERY = 50;
 
+/** The share of a batch's progress given to the work before its pages are written. */
+const PREP_SHARE = 0.1;
+
 /** What one store keeps between appends: the page layout as it last wrote or read it. */
 export interface Layout {
   index?: PageIndex | undefined;
@@ -53,20 +56,32 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
     if (index.head.version !== expectedVersion) return { ok: false, head: index.head };
   }
   const before = index.head;
-  // The work before the transaction yields now and then; each yield also tells a caller that reports progress
-  // that the append is under way (about 1 s at 1M events before the first page is written).
+  // The work before the transaction (keys, sort, pages, reverts, ids: ~2 s at 1M events) yields now and then.
+  // It is reported as the first PREP_SHARE of the write, a step at a time, so that a progress bar moves before
+  // the first page is written (issue 6: it stood at 0% for 2 s); the page writes report the rest.
+  const total = events.length;
+  const report = opts.onProgress;
+  let prepared = 0;
+  const step = (share: number) => {
+    prepared = Math.floor(total * PREP_SHARE * share);
+    report?.(prepared, total);
+  };
   const yielder = makeYielder();
   const pause = () => {
     const p = yielder();
-    if (p) opts.onProgress?.(0, events.length);
+    if (p) report?.(prepared, total);
     return p;
   };
   const keyed = await keyAndSort(events, pause);
+  step(0.4);
   const plan = (!opts.bulk && planTailAppend(index, keyed)) || (await planInsert(db, index, keyed, pause));
+  step(0.6);
   const minKey = keyed[0]![0];
   const maxKey = keyed[keyed.length - 1]![0];
   const { rows: reverts, inBatch } = await revertRows(keyed, opts.targetKey, pause);
+  step(0.7);
   const importIds = opts.importRecord ? await idsText(keyed, pause) : undefined;
+  step(0.9);
   // A large batch (an import) settles the reverts before the transaction, in slices (~0.2 s at 1M events):
   // the reverts table only changes with the log's version, which the transaction checks again.
   let settled: RevertRow[] | undefined;
@@ -79,6 +94,7 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
     // With no reverts in the log yet (an import into an empty log), the batch's keys are those revertRows found.
     settled = settleReverts(existing, reverts, keyed, existing.length === 0 ? inBatch : await batchKeys(keyed, [...existing, ...reverts], pause));
   }
+  step(1);
 
   try {
     const result = await db.transaction('rw', [db.pages, db.snapshots, db.reverts, db.journal, db.meta, db.imports, db.importIds], async (tx) => {
@@ -104,7 +120,8 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
       if (next.version % JOURNAL_TRIM_EVERY === 0) writes.push(db.journal.where('version').belowOrEqual(next.version - JOURNAL_KEEP).delete());
       // Last: the native page writes make no Dexie call (see pageWrites.ts).
       const after = opts.importRecord ? [{ store: 'importIds', value: { id: opts.importRecord.id, ids: importIds! } satisfies ImportIdsRow }] : [];
-      writes.push(writePages(tx, plan, opts.onProgress, opts.textOf, after));
+      const written = report && ((done: number, all: number) => report(Math.min(all, prepared + Math.round((done / all) * (all - prepared))), all));
+      writes.push(writePages(tx, plan, written, opts.textOf, after));
       await Promise.all(writes);
       const { whileCommitting } = opts;
       if (whileCommitting) Dexie.ignoreTransaction(() => whileCommitting(keyed, changed));
