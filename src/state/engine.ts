@@ -215,6 +215,14 @@ export class Engine {
 
   /** The state at history key `toKey` (inclusive): nearest usable snapshot, then one fold of the tail. */
   async stateAtKey(toKey: string): Promise<InventoryState> {
+    // Usually one read (a time-travel seek): the snapshot and the few pages after it.
+    const read = await this.store.readAt(toKey, (row) => !this.staleFor(row, toKey));
+    if (read) {
+      const skip = revertedAt(this.reverts, toKey);
+      let state = read.snapshot ? positionedAt(read.snapshot).state : emptyState();
+      for (const chunk of read.chunks) if (chunk.length) state = fold(state, chunk, skip);
+      return state;
+    }
     const start = await this.usableSnapshot(toKey);
     const skip = revertedAt(this.reverts, toKey);
     let state = start.state;

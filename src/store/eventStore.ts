@@ -5,7 +5,7 @@ import Dexie from 'dexie';
 import type { InventoryEvent } from '../domain/events';
 import type { Layout } from './append';
 import { EMPTY_HEAD, EventoryDB, type HeadRow, type ImportRow, type JournalRow, type RevertRow, type SnapshotRow } from './db';
-import { readBackward, readRange, readTexts } from './pageReads';
+import { eventsBetween, pageKeyAtOrBelow, readBackward, readRange, readTexts } from './pageReads';
 import { isSound } from './snapshotCheck';
 import type { Keyed } from './sortKeyed';
 
@@ -25,9 +25,9 @@ export interface AppendOptions {
   /** Record the write as an import (same transaction), so it can be undone as a group. */
   importRecord?: ImportRow;
   /**
-   * Progress of a long append: (0, events) now and then while keying, sorting and cutting pages, then after each
-   * slice of page rows written inside the transaction (events written, events to write: those of rewritten
-   * pages count too, so this total can exceed the batch); the last call has done = total.
+   * Progress of a long append (done, events): a tenth of the total over the steps before the transaction (keys,
+   * sort, pages, reverts, ids), then the rest in proportion to the page rows written in it, slice by slice; the
+   * last call has done = total.
    */
   onProgress?: (done: number, total: number) => void;
   /**
@@ -106,17 +106,44 @@ export class EventStore {
     // The nearest one is almost always usable (a seek, a start): it is read alone, and older ones four at a
     // time only when it is not (reading four took a time-travel seek 3 snapshots' worth of structured clone).
     for (let limit = 1; ; limit = 4) {
-      const rows = await this.db.snapshots
-        .where('key')
-        .between('', upper, true, inclusive)
-        .reverse()
-        .limit(limit)
-        .toArray();
+      const rows = await this.snapshotsBelow(upper, inclusive, limit);
       for (const row of rows) if (isSound(row)) yield row;
       if (rows.length < limit) return;
       upper = rows[rows.length - 1]!.key;
       inclusive = false;
     }
+  }
+
+  /** `limit` snapshots at or before `upper` (before it unless `inclusive`), newest first. */
+  private snapshotsBelow(upper: string, inclusive: boolean, limit: number): Promise<SnapshotRow[]> {
+    return this.db.snapshots.where('key').between('', upper, true, inclusive).reverse().limit(limit).toArray();
+  }
+
+  /**
+   * What a seek to `toKey` reads, in one transaction: the newest sound snapshot at or before it that `usable`
+   * accepts, and the events after it up to `toKey`. A seek used to make three transactions (snapshot, page key,
+   * pages), each a round trip through the browser process; on a busy machine creating one took up to 7 ms.
+   * Undefined when more than `maxPages` pages lie between (no usable snapshot near): read in steps instead.
+   */
+  async readAt(toKey: string, usable: (row: SnapshotRow) => boolean, maxPages = 16): Promise<{ snapshot: SnapshotRow | undefined; chunks: InventoryEvent[][] } | undefined> {
+    const read = await this.db.transaction('r', this.db.snapshots, this.db.pages, async () => {
+      let snapshot: SnapshotRow | undefined;
+      let upper = toKey;
+      let inclusive = true;
+      for (let limit = 1; !snapshot; limit = 4) {
+        const rows = await this.snapshotsBelow(upper, inclusive, limit);
+        snapshot = rows.find((row) => isSound(row) && usable(row));
+        if (rows.length < limit) break;
+        upper = rows[rows.length - 1]!.key;
+        inclusive = false;
+      }
+      const from = await pageKeyAtOrBelow(this.db, snapshot?.key ?? '');
+      const pages = await this.db.pages.where('lo').between(from, toKey, true, true).limit(maxPages + 1).toArray();
+      return pages.length > maxPages ? undefined : { snapshot, pages };
+    });
+    if (!read) return undefined;
+    const afterKey = read.snapshot?.key ?? '';
+    return { snapshot: read.snapshot, chunks: read.pages.map((page) => eventsBetween(page, afterKey, toKey)) };
   }
 
   /**

@@ -6,24 +6,34 @@ import { historyKey } from '../domain/history';
 import type { EventoryDB, StoredPage } from './db';
 import { decodeEvents, storedText } from './pageCodec';
 
+/** The events of one stored page with `afterKey < key <= toKey` (only a page holding a bound needs their keys). */
+export function eventsBetween(row: StoredPage, afterKey: string, toKey: string): InventoryEvent[] {
+  const evs = decodeEvents(row);
+  if (evs.length === 0) return evs;
+  const whole = historyKey(evs[0]!) > afterKey && historyKey(evs[evs.length - 1]!) <= toKey;
+  return whole ? evs : evs.filter((e) => {
+    const k = historyKey(e);
+    return k > afterKey && k <= toKey;
+  });
+}
+
+/** The key of the page holding `key` (the last page starting at or below it), read without the page's value. */
+export async function pageKeyAtOrBelow(db: EventoryDB, key: string): Promise<string> {
+  // Reading the page itself cost a seek a third of a megabyte of structured clone, only to read it again.
+  const first = await db.pages.where('lo').belowOrEqual(key).lastKey();
+  return typeof first === 'string' ? first : '';
+}
+
 /** Events with `afterKey < key <= toKey`, in history order, a page at a time. */
 export async function* readRange(db: EventoryDB, afterKey: string, toKey: string, pagesPerRead: number): AsyncGenerator<InventoryEvent[]> {
-  // The key of the page holding afterKey, read without its value (reading the page itself cost a seek a third
-  // of a megabyte of structured clone, only for the read below to fetch it again).
-  const first = await db.pages.where('lo').belowOrEqual(afterKey).lastKey();
-  let from = typeof first === 'string' ? first : '';
+  let from = await pageKeyAtOrBelow(db, afterKey);
   let inclusive = true;
   for (;;) {
     const rows = await db.pages.where('lo').between(from, toKey, inclusive, true).limit(pagesPerRead).toArray();
     if (rows.length === 0) return;
     for (const row of rows) {
-      const evs = decodeEvents(row);
-      if (evs.length === 0) continue;
-      const whole = historyKey(evs[0]!) > afterKey && historyKey(evs[evs.length - 1]!) <= toKey;
-      yield whole ? evs : evs.filter((e) => {
-        const k = historyKey(e);
-        return k > afterKey && k <= toKey;
-      });
+      const evs = eventsBetween(row, afterKey, toKey);
+      if (evs.length) yield evs;
     }
     from = rows[rows.length - 1]!.lo;
     inclusive = false;

@@ -144,6 +144,18 @@ describe('snapshots', () => {
     }
   });
 
+  it('time travel that cannot read its snapshot and pages in one go reads them in steps, to the same states', async () => {
+    const log = bigLog(BIG_SIZE);
+    const env = await engineOverBigLog(log);
+    const at = [1, SNAPSHOT_EVERY, BIG_SIZE].map((i) => keyAtTime(minute(log, i)));
+    const inOneRead = await Promise.all(at.map((k) => env.engine.stateAtKey(k)));
+    const readAt = vi.spyOn(env.store, 'readAt').mockResolvedValue(undefined);
+    const inSteps = await Promise.all(at.map((k) => env.engine.stateAtKey(k)));
+    expect(readAt).toHaveBeenCalledTimes(at.length);
+    expect(inSteps.map(plain)).toEqual(inOneRead.map(plain));
+    at.forEach((k, i) => expect(plain(inSteps[i]!)).toEqual(plain(replay(log, { time: minute(log, [1, SNAPSHOT_EVERY, BIG_SIZE][i]!) }))));
+  });
+
   it('property: after random commands, late events, undos and redos on a long log, head == reload (snapshot + tail) == replay, and every snapshot is true', async () => {
     let reloadsFromSnapshot = 0;
     await fc.assert(
