@@ -1,0 +1,73 @@
+// Probe: one import of `size` events through the UI, with the time of every message from the import worker,
+// every wait of more than 400 ms between changes of the status and progress bar (what the benchmark's progress
+// budget sees), and a CPU profile of the page from the worker's `done` to the status saying so.
+// Usage (after `npx vite build`, and `npm run bench -- --full` once for the 1M file): node bench/probes/import.mjs [size=1000000]
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { instrument, openProfile, startPreview } from '../lib/browser.mjs';
+import { formatSummary, loadModuleMap, summarize } from '../lib/profile.mjs';
+const size = Number(process.argv[2] ?? 1000000);
+const file = join(tmpdir(), 'eventory-bench', `export-v2-s42-${size}.json`);
+const dist = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
+await loadModuleMap(`${dist}/assets`);
+const server = await startPreview({ outDir: dist });
+const profile = await openProfile();
+try {
+  const page = await profile.context.newPage();
+  await instrument(page);
+  await page.addInitScript(() => {
+    window.__workerMsgs = [];
+    const orig = Worker.prototype.addEventListener;
+    Worker.prototype.addEventListener = function (type, fn, o) {
+      if (type === 'message') {
+        return orig.call(this, type, (ev) => {
+          const t = ev.data?.type;
+          if (t !== 'progress') window.__workerMsgs.push([performance.now(), t]);
+          else window.__workerMsgs.push([performance.now(), `progress ${ev.data.phase} ${ev.data.done}/${ev.data.total}`]);
+          return fn(ev);
+        }, o);
+      }
+      return orig.call(this, type, fn, o);
+    };
+    document.addEventListener('change', (e) => e.target?.type === 'file' && (window.__chosen = performance.now()), true);
+  });
+  await page.goto(`${server.url}/data`);
+  await page.waitForSelector('input[type=file]:not([disabled])');
+  const s = await page.context().newCDPSession(page);
+  await s.send('Profiler.enable');
+  await s.send('Profiler.setSamplingInterval', { interval: 500 });
+  await s.send('Profiler.start');
+  await page.setInputFiles('input[type=file]', file);
+  await page.waitForFunction(() => [...document.querySelectorAll('[role=status]')].some((el) => /Imported [\d,]+ new event/.test(el.textContent)), undefined, { timeout: 600000 });
+  const prof = (await s.send('Profiler.stop')).profile;
+  const { msgs, chosen, statusLog } = await page.evaluate(() => ({ msgs: window.__workerMsgs, chosen: window.__chosen, statusLog: window.__statusLog }));
+  const doneAt = statusLog.find(([t, x]) => /Imported [\d,]+ new event/.test(x))[0];
+  const at = (t) => (t - chosen).toFixed(0).padStart(6);
+  console.log(`file chosen → "Imported": ${(doneAt - chosen).toFixed(0)} ms`);
+  console.log('worker messages (ms after the file was chosen: message):');
+  console.log(msgs.map(([t, m]) => `${at(t).trim()}:${m.replace('progress ', '')}`).join('  '));
+  console.log('waits over 400 ms between changes of the status or the progress bar:');
+  let p = chosen;
+  for (const [t, x] of statusLog) {
+    if (t < chosen) continue;
+    if (t - p > 400) console.log(`${at(t)} +${(t - p).toFixed(0)} ${x.slice(0, 100)}`);
+    p = t;
+  }
+  // The profile's samples between the worker's `done` and the status. Profile times are µs on another clock:
+  // aligned by taking the end of the profile as now (it stopped a moment before), good to a few ms.
+  const doneMsg = msgs.find(([, m]) => m === 'done')[0];
+  let clock = prof.startTime;
+  const times = prof.timeDeltas.map((d) => (clock += d));
+  const offset = (await page.evaluate(() => performance.now())) * 1000 - prof.endTime;
+  const keep = [];
+  for (let i = 0; i < prof.samples.length; i++) {
+    const pt = (times[i] + offset) / 1000;
+    if (pt >= doneMsg && pt <= doneAt) keep.push(i);
+  }
+  const sub = { ...prof, samples: keep.map((i) => prof.samples[i]), timeDeltas: keep.map((i) => prof.timeDeltas[i]) };
+  console.log(formatSummary('page, from the worker\'s done to the status', summarize(sub, 15)));
+} finally {
+  await profile.close();
+  await server.close();
+}
