@@ -2,17 +2,11 @@
 // every wait of more than 400 ms between changes of the status and progress bar (what the benchmark's progress
 // budget sees), and a CPU profile of the page from the worker's `done` to the status saying so.
 // Usage (after `npx vite build`, and `npm run bench -- --full` once for the 1M file): node bench/probes/import.mjs [size=1000000]
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { instrument, openProfile, startPreview } from '../lib/browser.mjs';
-import { formatSummary, loadModuleMap, summarize } from '../lib/profile.mjs';
+import { instrument } from '../lib/browser.mjs';
+import { formatSummary, summarize } from '../lib/profile.mjs';
+import { IMPORTED, importThroughUi, probeSetup } from './common.mjs';
 const size = Number(process.argv[2] ?? 1000000);
-const file = join(tmpdir(), 'eventory-bench', `export-v2-s42-${size}.json`);
-const dist = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
-await loadModuleMap(`${dist}/assets`);
-const server = await startPreview({ outDir: dist });
-const profile = await openProfile();
+const { file, server, profile, close } = await probeSetup(size);
 try {
   const page = await profile.context.newPage();
   await instrument(page);
@@ -32,17 +26,13 @@ try {
     };
     document.addEventListener('change', (e) => e.target?.type === 'file' && (window.__chosen = performance.now()), true);
   });
-  await page.goto(`${server.url}/data`);
-  await page.waitForSelector('input[type=file]:not([disabled])');
   const s = await page.context().newCDPSession(page);
   await s.send('Profiler.enable');
   await s.send('Profiler.setSamplingInterval', { interval: 500 });
-  await s.send('Profiler.start');
-  await page.setInputFiles('input[type=file]', file);
-  await page.waitForFunction(() => [...document.querySelectorAll('[role=status]')].some((el) => /Imported [\d,]+ new event/.test(el.textContent)), undefined, { timeout: 600000 });
+  await importThroughUi(page, server.url, file, () => s.send('Profiler.start'));
   const prof = (await s.send('Profiler.stop')).profile;
   const { msgs, chosen, statusLog } = await page.evaluate(() => ({ msgs: window.__workerMsgs, chosen: window.__chosen, statusLog: window.__statusLog }));
-  const doneAt = statusLog.find(([t, x]) => /Imported [\d,]+ new event/.test(x))[0];
+  const doneAt = statusLog.find(([, x]) => IMPORTED.test(x))[0];
   const at = (t) => (t - chosen).toFixed(0).padStart(6);
   console.log(`file chosen → "Imported": ${(doneAt - chosen).toFixed(0)} ms`);
   console.log('worker messages (ms after the file was chosen: message):');
@@ -68,6 +58,5 @@ try {
   const sub = { ...prof, samples: keep.map((i) => prof.samples[i]), timeDeltas: keep.map((i) => prof.timeDeltas[i]) };
   console.log(formatSummary('page, from the worker\'s done to the status', summarize(sub, 15)));
 } finally {
-  await profile.close();
-  await server.close();
+  await close();
 }

@@ -1,26 +1,16 @@
 // Probe: one import of `size` events through the UI, then `n` random seeks (`/?at=`), timed as the benchmark
 // times them, with a CPU profile of the seeks (per seek). Usage (after `npx vite build`, and `npm run bench` once
 // for the files): node bench/probes/seek.mjs [size=100000] [n=60]
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openProfile, startPreview } from '../lib/browser.mjs';
 import { timeSpan } from '../lib/fileInfo.mjs';
-import { loadModuleMap, summarize } from '../lib/profile.mjs';
+import { summarize } from '../lib/profile.mjs';
 import { seekTimes } from '../lib/stats.mjs';
+import { importThroughUi, probeSetup } from './common.mjs';
 const size = Number(process.argv[2] ?? 100000);
 const n = Number(process.argv[3] ?? 60);
-const file = join(tmpdir(), 'eventory-bench', `export-v2-s42-${size}.json`);
-const dist = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
-await loadModuleMap(`${dist}/assets`);
-const server = await startPreview({ outDir: dist });
-const profile = await openProfile();
+const { file, server, profile, close } = await probeSetup(size);
 try {
-  let page = await profile.context.newPage();
-  await page.goto(`${server.url}/data`);
-  await page.waitForSelector('input[type=file]:not([disabled])');
-  await page.setInputFiles('input[type=file]', file);
-  await page.waitForFunction(() => [...document.querySelectorAll('[role=status]')].some((el) => /Imported [\d,]+ new event/.test(el.textContent)), undefined, { timeout: 600000 });
+  const page = await profile.context.newPage();
+  await importThroughUi(page, server.url, file);
   await page.goto(`${server.url}/`);
   await page.waitForSelector('table tbody tr td');
   await page.waitForTimeout(1500);
@@ -60,6 +50,5 @@ try {
   console.log('self\n  ' + sum.self.map(([k, v]) => `${(v / n).toFixed(2)} ${k}`).join('\n  '));
   console.log('inclusive\n  ' + sum.inclusive.map(([k, v]) => `${(v / n).toFixed(2)} ${k}`).join('\n  '));
 } finally {
-  await profile.close();
-  await server.close();
+  await close();
 }

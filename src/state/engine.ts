@@ -9,6 +9,7 @@ import { emptyState, fold, type InventoryState } from '../domain/inventory';
 import type { FieldErrors } from '../domain/validation';
 import { SNAPSHOT_FORMAT, type HeadRow, type RevertRow, type SnapshotRow } from '../store/db';
 import type { Keyed } from '../store/sortKeyed';
+import { loadOnce } from '../store/loadOnce';
 import { makeYielder } from '../store/yieldToMain';
 import { applyRevert, type Checkpoint } from './revertStep';
 import { EMPTY_HEAD, type AppendOptions, type EventStore } from '../store/eventStore';
@@ -16,12 +17,7 @@ import { EMPTY_HEAD, type AppendOptions, type EventStore } from '../store/eventS
 const refuse = (error: string): Refusal => ({ ok: false, error });
 // Loaded with the first command or undo, not at start (issue 6: initial JavaScript); the module is kept, so that a
 // command does not pay for a dynamic import each time.
-let decisionsModule: Promise<typeof import('./decisions')> | undefined;
-const decisions = () =>
-  (decisionsModule ??= import('./decisions').catch((err: unknown) => {
-    decisionsModule = undefined; // offline and not cached yet: the next command tries again
-    throw err;
-  }));
+const decisions = loadOnce(() => import('./decisions'));
 
 /**
  * Events folded between snapshots. Bounds the tail folded at startup and per time-travel seek. Issue 6: at 5,000 a
@@ -529,11 +525,11 @@ export class Engine {
         res = await this.store.append(made.events, this.headRow.version, opts);
       } catch (err) {
         this.takeBack(ahead);
-        this.saving$.value = false;
         await this.takeEarly(false);
         throw err;
+      } finally {
+        this.saving$.value = false;
       }
-      this.saving$.value = false;
       if (!res.ok) {
         this.takeBack(ahead);
         await this.takeEarly(false);

@@ -6,6 +6,7 @@ import type { InventoryEvent } from '../domain/events';
 import type { Layout } from './append';
 import { EMPTY_HEAD, EventoryDB, type HeadRow, type ImportRow, type JournalRow, type RevertRow, type SnapshotRow } from './db';
 import { eventsBetween, pageKeyAtOrBelow, readBackward, readRange, readTexts } from './pageReads';
+import { loadOnce } from './loadOnce';
 import { isSound } from './snapshotCheck';
 import type { Keyed } from './sortKeyed';
 
@@ -45,7 +46,7 @@ export interface AppendOptions {
 }
 
 // The write path loads with the first append; kept, so that later appends skip the dynamic import's bookkeeping.
-let appendModule: Promise<typeof import('./append')> | undefined;
+const appendModule = loadOnce(() => import('./append'));
 
 export class EventStore {
   /** The page layout as this store last wrote or read it; used only while the log is still at its version. */
@@ -62,10 +63,7 @@ export class EventStore {
    * `expectedVersion` (see append.ts, loaded with the first append).
    */
   async append(events: InventoryEvent[], expectedVersion: number, opts: AppendOptions = {}): Promise<AppendResult> {
-    const { appendEvents } = await (appendModule ??= import('./append').catch((err: unknown) => {
-      appendModule = undefined; // offline and not cached yet: the next append tries again
-      throw err;
-    }));
+    const { appendEvents } = await appendModule();
     return appendEvents(this.db, this.layout, events, expectedVersion, opts);
   }
 
