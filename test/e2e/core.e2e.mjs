@@ -55,7 +55,8 @@ async function quantityInTable(page, name) {
   }, name);
 }
 
-async function waitForQuantity(page, name, expected) {
+/** Waits until the row shows `expected`, and (unless `saved: false`) until no change shown is still being written. */
+async function waitForQuantity(page, name, expected, { saved = true } = {}) {
   await page.waitForFunction(
     ([itemName, want]) => {
       const table = document.querySelector('main table');
@@ -67,7 +68,7 @@ async function waitForQuantity(page, name, expected) {
     [name, expected],
     { timeout: 10_000 },
   );
-  await changesSaved(page);
+  if (saved) await changesSaved(page);
 }
 
 async function goToInventory(page) {
@@ -120,6 +121,52 @@ test('quick +1 and −1 change the quantity, and −1 is disabled at zero', asyn
     await page.getByRole('button', { name: 'Add 1 Rope' }).click();
     await waitForQuantity(page, 'Rope', 2);
     await minus.click();
+    await waitForQuantity(page, 'Rope', 1);
+  } finally {
+    await context.close();
+  }
+});
+
+/** In the page: a write transaction on the log's head, kept open until `window.__releaseHead()`; the app's next write queues behind it. */
+function holdHead() {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('eventory');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      let released = false;
+      window.__releaseHead = () => (released = true);
+      const store = db.transaction('meta', 'readwrite').objectStore('meta');
+      const spin = () => {
+        if (released) return db.close();
+        store.get('head').onsuccess = spin;
+      };
+      spin();
+      resolve();
+    };
+  });
+}
+
+test('a +1 shows at once while its write waits; the table is busy and leaving asks first until it is saved', async () => {
+  const { page, context } = await freshPage();
+  try {
+    await createItem(page, 'Rope');
+    await page.evaluate(holdHead);
+    await page.getByRole('button', { name: 'Add 1 Rope' }).click();
+    await waitForQuantity(page, 'Rope', 1, { saved: false });
+    assert.equal(await page.locator('main table').getAttribute('aria-busy'), 'true');
+
+    const asked = new Promise((resolve) => {
+      page.once('dialog', (d) => (resolve(d.type()), void d.dismiss()));
+      setTimeout(() => resolve('no dialog'), 5_000);
+    });
+    await page.close({ runBeforeUnload: true });
+    assert.equal(await asked, 'beforeunload');
+
+    await page.evaluate(() => window.__releaseHead());
+    await changesSaved(page);
+    assert.equal(await page.locator('main table').getAttribute('aria-busy'), null);
+    await page.reload();
     await waitForQuantity(page, 'Rope', 1);
   } finally {
     await context.close();
