@@ -153,8 +153,8 @@ export class Engine {
   }
 
   private async reload(): Promise<void> {
-    const head = await this.store.readHead();
-    this.setReverts(await this.store.reverts());
+    const [head, reverts] = await this.store.readHeadAndReverts();
+    this.setReverts(reverts);
     const state = await this.rebuildTo(head);
     this.publish(state, head);
     this.emit({ version: head.version });

@@ -3,11 +3,12 @@
 // transaction that checks the log's version first.
 import Dexie from 'dexie';
 import type { InventoryEvent } from '../domain/events';
-import { EMPTY_HEAD, JOURNAL_KEEP, type EventoryDB, type HeadRow, type ImportIdsRow, type JournalRow, type RevertRow } from './db';
+import { HEAD_KEY, JOURNAL_KEEP, REVERTS_KEY, type EventoryDB, type HeadRow, type ImportIdsRow, type JournalRow, type RevertRow } from './db';
 import type { AppendOptions, AppendResult } from './eventStore';
 import { afterWrite, loadIndex, planInsert, planTailAppend, type PageIndex } from './pageIndex';
 import { writePages } from './pageWrites';
-import { batchKeys, revertRows, settleReverts } from './revertRows';
+import { readHead, readReverts } from './logMeta';
+import { batchKeys, revertRows, revertsText, settleReverts, withChanged } from './revertRows';
 import { keyAndSort, type Keyed } from './sortKeyed';
 import { makeYielder } from './yieldToMain';
 
@@ -39,8 +40,6 @@ async function idsText(keyed: readonly Keyed[], pause: () => Promise<void> | und
   return `[${parts.join(',')}]`;
 }
 const IDS_SLICE = 50_000;
-
-const readHead = async (db: EventoryDB): Promise<HeadRow> => ((await db.meta.get('head'))?.value as HeadRow | undefined) ?? EMPTY_HEAD;
 
 /**
  * Appends `events` (any order; they take their place in history) in one transaction, if the log is still at
@@ -85,14 +84,16 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
   // A large batch (an import) settles the reverts before the transaction, in slices (~0.2 s at 1M events):
   // the reverts table only changes with the log's version, which the transaction checks again.
   let settled: RevertRow[] | undefined;
+  let settledText: string | undefined;
   if (keyed.length > 1000) {
-    const [head, existing] = await db.transaction('r', db.meta, db.reverts, () => Promise.all([readHead(db), db.reverts.toArray()]));
+    const [head, existing] = await db.transaction('r', db.meta, db.reverts, () => Promise.all([readHead(db), readReverts(db)]));
     if (head.version !== expectedVersion) {
       layout.index = undefined;
       return { ok: false, head };
     }
     // With no reverts in the log yet (an import into an empty log), the batch's keys are those revertRows found.
     settled = settleReverts(existing, reverts, keyed, existing.length === 0 ? inBatch : await batchKeys(keyed, [...existing, ...reverts], pause));
+    if (settled.length) settledText = revertsText(withChanged(existing, settled));
   }
   step(1);
 
@@ -106,16 +107,23 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
         settled || reverts.length ? 1 : db.reverts.where('eventIds').anyOf(keyed.map((k) => k[1].id)).count(),
       ]);
       if (head.version !== expectedVersion) return { ok: false as const, head };
-      const changed = settled ?? (named ? settleReverts(await db.reverts.toArray(), reverts, keyed) : []);
+      let changed = settled ?? [];
+      let allText = settledText;
+      if (!settled && named) {
+        const existing = await readReverts(db);
+        changed = settleReverts(existing, reverts, keyed);
+        if (changed.length) allText = revertsText(withChanged(existing, changed));
+      }
       const next: HeadRow = {
         version: head.version + 1,
         count: head.count + keyed.length,
         lastKey: maxKey > head.lastKey ? maxKey : head.lastKey,
       };
       const entry: JournalRow = opts.bulk ? { version: next.version, minKey } : { version: next.version, minKey, events: keyed.map((k) => k[1]) };
-      const writes: Promise<unknown>[] = [db.journal.add(entry), db.meta.put({ key: 'head', value: next })];
+      const writes: Promise<unknown>[] = [db.journal.add(entry), db.meta.put({ key: HEAD_KEY, value: next })];
       if (minKey <= head.lastKey) writes.push(db.snapshots.where('key').aboveOrEqual(minKey).delete());
-      if (changed.length) writes.push(db.reverts.bulkPut(changed));
+      // The table and its one-record copy change together (db.ts REVERTS_KEY).
+      if (changed.length) writes.push(db.reverts.bulkPut(changed), db.meta.put({ key: REVERTS_KEY, value: allText }));
       if (opts.importRecord) writes.push(db.imports.put(opts.importRecord));
       if (next.version % JOURNAL_TRIM_EVERY === 0) writes.push(db.journal.where('version').belowOrEqual(next.version - JOURNAL_KEEP).delete());
       // Last: the native page writes make no Dexie call (see pageWrites.ts).

@@ -6,6 +6,7 @@ import type { InventoryEvent } from '../domain/events';
 import type { Layout } from './append';
 import { EMPTY_HEAD, EventoryDB, type HeadRow, type ImportRow, type JournalRow, type RevertRow, type SnapshotRow } from './db';
 import { eventsBetween, pageKeyAtOrBelow, readBackward, readRange, readTexts } from './pageReads';
+import { readHead, readReverts } from './logMeta';
 import { loadOnce } from './loadOnce';
 import { isSound } from './snapshotCheck';
 import type { Keyed } from './sortKeyed';
@@ -54,8 +55,13 @@ export class EventStore {
 
   constructor(readonly db: EventoryDB) {}
 
-  async readHead(): Promise<HeadRow> {
-    return ((await this.db.meta.get('head'))?.value as HeadRow | undefined) ?? EMPTY_HEAD;
+  readHead(): Promise<HeadRow> {
+    return readHead(this.db);
+  }
+
+  /** The head and every revert row, read together: what a start needs before it reads a snapshot. */
+  readHeadAndReverts(): Promise<[HeadRow, RevertRow[]]> {
+    return this.db.transaction('r', this.db.meta, this.db.reverts, () => Promise.all([readHead(this.db), readReverts(this.db)]));
   }
 
   /**
@@ -185,8 +191,8 @@ export class EventStore {
     return ids.length ? ids : reverts;
   }
 
-  async reverts(): Promise<RevertRow[]> {
-    return this.db.reverts.toArray();
+  reverts(): Promise<RevertRow[]> {
+    return this.db.transaction('r', this.db.meta, this.db.reverts, () => readReverts(this.db));
   }
 
   /** Journal entries after `version`, or 'gap' when some were trimmed or were bulk writes. */

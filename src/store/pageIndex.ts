@@ -3,7 +3,8 @@
 // an append cost ~20–40 ms at 1M events. With the layout cached, a command at the end of history rewrites only a
 // small tail page (≤ TAIL_PAGE events) and touches IndexedDB in a single transaction.
 import type { EventoryDB, HeadRow, PageRow } from './db';
-import { EMPTY_HEAD, PAGE_SIZE } from './db';
+import { PAGE_SIZE } from './db';
+import { readHead } from './logMeta';
 import { decodePage } from './pageCodec';
 import { lastIndexAtOrBelow, mergeIntoPages, pageWeight } from './pages';
 import type { Keyed } from './sortKeyed';
@@ -38,7 +39,7 @@ export interface PagePlan {
 /** Reads the head and the layout in one transaction, so they agree. */
 export function loadIndex(db: EventoryDB): Promise<PageIndex> {
   return db.transaction('r', db.pages, db.meta, async () => {
-    const head = ((await db.meta.get('head'))?.value as HeadRow | undefined) ?? EMPTY_HEAD;
+    const head = await readHead(db);
     const los = (await db.pages.toCollection().primaryKeys()) as string[];
     const tail: PageRow[] = [];
     // Take pages from the end while they fit in one page together: small pages left by an earlier session are

@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InventoryEvent } from '../../src/domain/events';
 import type { Item } from '../../src/domain/inventory';
-import { eventCount, execute, importEvents, inventory, resetForTests, start, status, storageProblem } from '../../src/state/app';
+import { eventCount, execute, importEvents, inventory, resetForTests, revertedIds, start, status, storageProblem } from '../../src/state/app';
 import type { ExecResult } from '../../src/state/engine';
-import { SCHEMA_VERSION } from '../../src/store/db';
+import { REVERTS_KEY, SCHEMA_VERSION, type MetaRow, type RevertRow } from '../../src/store/db';
+import { parseReverts } from '../../src/store/revertRows';
 import { dumpDatabase, loadDatabase, pageEvents, type DatabaseDump } from '../fixtures/storageDump';
 import { freshDbName } from '../support/engine';
 import { ev } from '../support/events';
@@ -16,10 +17,13 @@ import { plain, replay } from '../support/oracle';
 import { readLog } from './support/reads';
 
 const V1 = JSON.parse(readFileSync(new URL('../fixtures/storage-v1.json', import.meta.url), 'utf8')) as {
-  expected: { items: Item[] };
+  expected: { items: Item[]; revertedIds: string[] };
   database: DatabaseDump;
 };
 const v1Events = pageEvents<InventoryEvent>(V1.database);
+/** The release before this one: what an older tab holds open. */
+const PREVIOUS = JSON.parse(readFileSync(new URL(`../fixtures/storage-v${SCHEMA_VERSION - 1}.json`, import.meta.url), 'utf8')) as typeof V1;
+const V2 = JSON.parse(readFileSync(new URL('../fixtures/storage-v2.json', import.meta.url), 'utf8')) as typeof V1;
 
 /** A raw connection, as another tab running another release holds it; it ignores `versionchange`. */
 function connect(name: string, version?: number, onUpgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
@@ -56,9 +60,9 @@ describe('an upgrade blocked by an older release’s tab', () => {
   it('waits and says why, then opens with every event intact once the old tab lets go', async () => {
     vi.stubGlobal('BroadcastChannel', undefined);
     const name = freshDbName();
-    // The older release's layout: the same stores at a lower version.
+    // The older release's layout, at a version between it and this one.
     const older = SCHEMA_VERSION * 10 - 5;
-    await loadDatabase(name, { ...V1.database, idbVersion: older });
+    await loadDatabase(name, { ...PREVIOUS.database, idbVersion: older });
     const oldTab = await connect(name, older);
     oldTab.onversionchange = () => undefined;
 
@@ -71,8 +75,8 @@ describe('an upgrade blocked by an older release’s tab', () => {
     await opening;
     expect(status.value).toEqual({ kind: 'ready' });
     expect(storageProblem.value).toBeUndefined();
-    expect(await readLog()).toEqual(v1Events);
-    expect([...inventory.value.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(V1.expected.items);
+    expect(await readLog()).toEqual(pageEvents<InventoryEvent>(PREVIOUS.database));
+    expect([...inventory.value.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(PREVIOUS.expected.items);
     expect((await dumpDatabase(name)).idbVersion).toBe(SCHEMA_VERSION * 10);
   });
 });
@@ -96,6 +100,22 @@ describe('the upgrade from storage version 1', () => {
     expect(imports.map((r) => ids.get(r.id as string))).toEqual(v1Imports.map((r) => r.eventIds));
     expect(await readLog()).toEqual(v1Events);
     expect([...inventory.value.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(V1.expected.items);
+  });
+});
+
+describe('the upgrade from storage version 2', () => {
+  it('writes every revert row of the table into the one record read at start, and the undone events stay undone', async () => {
+    vi.stubGlobal('BroadcastChannel', undefined);
+    const name = freshDbName();
+    await loadDatabase(name, V2.database);
+    const table = V2.database.stores.find((s) => s.name === 'reverts')!.records.map((r) => r.value as RevertRow);
+    expect(table.length).toBeGreaterThan(0);
+    await start(name);
+    const meta = (await dumpDatabase(name)).stores.find((s) => s.name === 'meta')!.records.map((r) => r.value as MetaRow);
+    const record = meta.find((r) => r.key === REVERTS_KEY);
+    const byId = (rows: RevertRow[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(byId(parseReverts(record!.value as string))).toEqual(byId(table));
+    expect([...revertedIds.value].sort()).toEqual(V2.expected.revertedIds);
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { historyKey } from '../../src/domain/history';
-import { SNAPSHOT_FORMAT } from '../../src/store/db';
+import { REVERTS_KEY, SNAPSHOT_FORMAT, type RevertRow } from '../../src/store/db';
+import { parseReverts } from '../../src/store/revertRows';
 import { quotaAtWrite } from '../reliability/support/faults';
 import { added, reverted } from '../support/events';
 import { closeStores, dump, openStore as makeStore, series } from '../support/store';
@@ -88,6 +89,50 @@ describe('EventStore.append', () => {
     const u = reverted(['ghost'], 2);
     await store.append([u], 0);
     expect((await store.reverts())[0]!.minTargetKey).toBe(historyKey(u));
+  });
+
+  it('keeps every revert row also as one record in meta, equal to the table, through undo, redo, a late target and an import', async () => {
+    const store = await makeStore();
+    const byId = (rows: RevertRow[]) => [...rows].sort((x, y) => (x.id < y.id ? -1 : 1));
+    const recordAndTable = async () => {
+      const row = await store.db.meta.get(REVERTS_KEY);
+      return [byId(parseReverts(row!.value as string)), byId(await store.db.reverts.toArray())] as const;
+    };
+    const evs = series(4, 0);
+    await store.append(evs, 0);
+    const keys = new Map(evs.map((e) => [e.id, historyKey(e)]));
+    const targetKey = (id: string) => keys.get(id);
+    const undo = reverted([evs[3]!.id], 10);
+    await store.append([undo], 1, { targetKey });
+    const redo = reverted([undo.id], 11);
+    await store.append([redo], 2, { targetKey });
+    // An undo of an event not in the log yet, then that event: the command path lowers the undo's key.
+    const late = added('i1', 1, 1);
+    const early = reverted([late.id], 12);
+    await store.append([early], 3, { targetKey });
+    await store.append([late], 4);
+    // An import (over a thousand events: reverts settled before the transaction) with undos of its own.
+    const many = series(1500, 100);
+    const undoMany = reverted([many[0]!.id, evs[0]!.id], 2000);
+    await store.append([...many, undoMany], 5, { bulk: true, targetKey });
+    const [record, table] = await recordAndTable();
+    expect(record).toEqual(table);
+    expect(record.map((r) => r.id).sort()).toEqual([undo.id, redo.id, early.id, undoMany.id].sort());
+    expect(record.find((r) => r.id === early.id)!.minTargetKey).toBe(historyKey(late));
+    expect(record.find((r) => r.id === undoMany.id)!.minTargetKey).toBe(historyKey(evs[0]!));
+    expect(byId(await store.reverts())).toEqual(table);
+  });
+
+  it('reads the reverts from their record, not from the table', async () => {
+    const store = await makeStore();
+    const evs = series(2, 0);
+    await store.append(evs, 0);
+    await store.append([reverted([evs[1]!.id], 5)], 1, { targetKey: (id) => (id === evs[1]!.id ? historyKey(evs[1]!) : undefined) });
+    const table = vi.spyOn(store.db.reverts, 'toArray');
+    const [head, reverts] = await store.readHeadAndReverts();
+    expect(head.version).toBe(2);
+    expect(reverts.map((r) => r.eventIds)).toEqual([[evs[1]!.id]]);
+    expect(table).not.toHaveBeenCalled();
   });
 });
 
