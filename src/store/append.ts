@@ -8,7 +8,8 @@ import type { AppendOptions, AppendResult } from './eventStore';
 import { afterWrite, loadIndex, planInsert, planTailAppend, type PageIndex } from './pageIndex';
 import { writePages } from './pageWrites';
 import { readHead, readReverts } from './logMeta';
-import { batchKeys, revertRows, revertsText, settleReverts, withChanged } from './revertRows';
+import { batchKeys, revertRows, settleReverts, withChanged } from './revertRows';
+import { revertsText } from './revertsRecord';
 import { keyAndSort, type Keyed } from './sortKeyed';
 import { makeYielder } from './yieldToMain';
 

@@ -6,7 +6,7 @@ import Dexie, { type Table } from 'dexie';
 import type { InventoryEvent } from '../domain/events';
 import type { Item } from '../domain/inventory';
 import { encodeEvents } from './pageCodec';
-import { revertsText } from './revertRows';
+import { revertsText } from './revertsRecord';
 
 export const DB_NAME = 'eventory';
 /**

@@ -4,27 +4,6 @@ import type { RevertRow } from './db';
 import type { Keyed } from './sortKeyed';
 
 /**
- * Revert rows as one JSON text, each row an array `[id, key, minTargetKey, eventIds]` (a third smaller than
- * objects): the record (db.ts REVERTS_KEY) read at start in place of the table.
- */
-export function revertsText(rows: Iterable<RevertRow>): string {
-  const out: [string, string, string, string[]][] = [];
-  for (const r of rows) out.push([r.id, r.key, r.minTargetKey, r.eventIds]);
-  return JSON.stringify(out);
-}
-
-export function parseReverts(text: string): RevertRow[] {
-  return (JSON.parse(text) as [string, string, string, string[]][]).map(([id, key, minTargetKey, eventIds]) => ({ id, key, eventIds, minTargetKey }));
-}
-
-/** `existing` with `changed` put in (by id, as the table's bulkPut does). */
-export function withChanged(existing: readonly RevertRow[], changed: readonly RevertRow[]): RevertRow[] {
-  const all = new Map(existing.map((r) => [r.id, r]));
-  for (const r of changed) all.set(r.id, r);
-  return [...all.values()];
-}
-
-/**
  * New revert rows plus the existing ones whose `minTargetKey` drops: a revert's history changes from the earliest
  * event it affects — what it names, and, through a revert it names (redo), what that one named. An event that
  * arrives after a revert naming it (merges bring events in any order) lowers that revert's key too.
@@ -114,3 +93,11 @@ export async function revertRows(
   }
   return { rows, inBatch };
 }
+
+/** `existing` with `changed` put in (by id, as the table's bulkPut does). */
+export function withChanged(existing: readonly RevertRow[], changed: readonly RevertRow[]): RevertRow[] {
+  const all = new Map(existing.map((r) => [r.id, r]));
+  for (const r of changed) all.set(r.id, r);
+  return [...all.values()];
+}
+

@@ -9,7 +9,7 @@ import type { Item } from '../../src/domain/inventory';
 import { eventCount, execute, importEvents, inventory, resetForTests, revertedIds, start, status, storageProblem } from '../../src/state/app';
 import type { ExecResult } from '../../src/state/engine';
 import { REVERTS_KEY, SCHEMA_VERSION, type MetaRow, type RevertRow } from '../../src/store/db';
-import { parseReverts } from '../../src/store/revertRows';
+import { parseReverts } from '../../src/store/revertsRecord';
 import { dumpDatabase, loadDatabase, pageEvents, type DatabaseDump } from '../fixtures/storageDump';
 import { freshDbName } from '../support/engine';
 import { ev } from '../support/events';
