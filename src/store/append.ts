@@ -29,13 +29,14 @@ export interface Layout {
 }
 
 /** The ids of `keyed` as a JSON array, stringified a slice at a time (a million ids: ~0.5 s). */
-async function idsText(keyed: readonly Keyed[], pause: () => Promise<void> | undefined): Promise<string> {
+async function idsText(keyed: readonly Keyed[], pause: () => Promise<void> | undefined, progress: (share: number) => void): Promise<string> {
   const parts: string[] = [];
   const slice: string[] = [];
   for (let i = 0; i < keyed.length; i += IDS_SLICE) {
     slice.length = 0;
     for (let j = i; j < Math.min(i + IDS_SLICE, keyed.length); j++) slice.push(keyed[j]![1].id);
     parts.push(JSON.stringify(slice).slice(1, -1));
+    progress((i + IDS_SLICE) / keyed.length);
     await pause();
   }
   return `[${parts.join(',')}]`;
@@ -66,13 +67,15 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
     prepared = Math.floor(total * PREP_SHARE * share);
     report?.(prepared, total);
   };
+  /** A step from `from` to `to` (shares of the preparation) told how far it is: the bar moves within it. */
+  const within = (from: number, to: number) => (share: number) => step(from + (to - from) * Math.min(1, share));
   const yielder = makeYielder();
   const pause = () => {
     const p = yielder();
     if (p) report?.(prepared, total);
     return p;
   };
-  const keyed = await keyAndSort(events, pause);
+  const keyed = await keyAndSort(events, pause, report && within(0, 0.4));
   step(0.4);
   const plan = (!opts.bulk && planTailAppend(index, keyed)) || (await planInsert(db, index, keyed, pause));
   step(0.6);
@@ -80,7 +83,7 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
   const maxKey = keyed[keyed.length - 1]![0];
   const { rows: reverts, inBatch } = await revertRows(keyed, opts.targetKey, pause);
   step(0.7);
-  const importIds = opts.importRecord ? await idsText(keyed, pause) : undefined;
+  const importIds = opts.importRecord ? await idsText(keyed, pause, within(0.7, 0.9)) : undefined;
   step(0.9);
   // A large batch (an import) settles the reverts before the transaction, in slices (~0.2 s at 1M events):
   // the reverts table only changes with the log's version, which the transaction checks again.

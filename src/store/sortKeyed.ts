@@ -9,22 +9,28 @@ export type Keyed = readonly [string, InventoryEvent];
 const RUN = 16_384;
 const byKey = (a: Keyed, b: Keyed) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
-export async function keyAndSort(events: readonly InventoryEvent[], pause: () => Promise<void> | undefined = makeYielder()): Promise<Keyed[]> {
+/** `progress` is told the share done (0–1) now and then: keying is the first half, sorting (when needed) the rest. */
+export async function keyAndSort(events: readonly InventoryEvent[], pause: () => Promise<void> | undefined = makeYielder(), progress?: (share: number) => void): Promise<Keyed[]> {
   const keyed: Keyed[] = new Array(events.length);
   let sorted = true;
   for (let i = 0; i < events.length; i++) {
     const k = historyKey(events[i]!);
     keyed[i] = [k, events[i]!];
     if (i > 0 && k < keyed[i - 1]![0]) sorted = false;
-    if ((i & 4095) === 0) await pause();
+    if ((i & 4095) === 0) {
+      if ((i & 65535) === 0) progress?.(i / events.length / 2);
+      await pause();
+    }
   }
   if (sorted) return keyed;
   if (keyed.length <= RUN) return keyed.sort(byKey);
+  progress?.(0.5);
   let runs: Keyed[][] = [];
   for (let i = 0; i < keyed.length; i += RUN) {
     runs.push(keyed.slice(i, i + RUN).sort(byKey));
     await pause();
   }
+  progress?.(0.7);
   while (runs.length > 1) {
     const next: Keyed[][] = [];
     for (let i = 0; i < runs.length; i += 2) next.push(runs[i + 1] ? await merge(runs[i]!, runs[i + 1]!, pause) : runs[i]!);

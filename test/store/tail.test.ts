@@ -156,6 +156,14 @@ describe('import writes', () => {
     expect(reports[reports.length - 1]).toEqual([n, n]);
   });
 
+  it('reports each page as IndexedDB writes it, not only each slice of pages', async () => {
+    const store = await openStore();
+    const written: number[] = [];
+    const n = 45 * PAGE_SIZE;
+    await store.append(series(n, 0), 0, { bulk: true, onProgress: (done) => done > n / 10 && written.push(done) });
+    expect(new Set(written).size).toBe(45);
+  });
+
   it('writes nothing when a page put fails in a later slice (all or nothing)', async () => {
     const store = await openStore();
     await store.append(series(10, 0), 0);
