@@ -3,7 +3,7 @@
 // transaction that checks the log's version first.
 import Dexie from 'dexie';
 import type { InventoryEvent } from '../domain/events';
-import { HEAD_KEY, JOURNAL_KEEP, REVERTS_KEY, type EventoryDB, type HeadRow, type ImportIdsRow, type JournalRow, type RevertRow } from './db';
+import { HEAD_KEY, IDS_PART, importIdsKey, JOURNAL_KEEP, REVERTS_KEY, type EventoryDB, type HeadRow, type ImportIdsRow, type JournalRow, type RevertRow } from './db';
 import type { AppendOptions, AppendResult } from './eventStore';
 import { afterWrite, loadIndex, planInsert, planTailAppend, type PageIndex } from './pageIndex';
 import { writePages } from './pageWrites';
@@ -28,20 +28,22 @@ export interface Layout {
   index?: PageIndex | undefined;
 }
 
-/** The ids of `keyed` as a JSON array, stringified a slice at a time (a million ids: ~0.5 s). */
-async function idsText(keyed: readonly Keyed[], pause: () => Promise<void> | undefined, progress: (share: number) => void): Promise<string> {
-  const parts: string[] = [];
-  const slice: string[] = [];
-  for (let i = 0; i < keyed.length; i += IDS_SLICE) {
-    slice.length = 0;
-    for (let j = i; j < Math.min(i + IDS_SLICE, keyed.length); j++) slice.push(keyed[j]![1].id);
-    parts.push(JSON.stringify(slice).slice(1, -1));
-    progress((i + IDS_SLICE) / keyed.length);
+/**
+ * The import's rows of ids (db.ts ImportIdsRow): the ids of `keyed` as JSON arrays of up to IDS_PART ids each,
+ * stringified a part at a time (a million ids: ~0.5 s).
+ */
+async function idsRows(importId: string, keyed: readonly Keyed[], pause: () => Promise<void> | undefined, progress: (share: number) => void): Promise<ImportIdsRow[]> {
+  const rows: ImportIdsRow[] = [];
+  const part: string[] = [];
+  for (let i = 0; i < keyed.length; i += IDS_PART) {
+    part.length = 0;
+    for (let j = i; j < Math.min(i + IDS_PART, keyed.length); j++) part.push(keyed[j]![1].id);
+    rows.push({ id: importIdsKey(importId, rows.length), ids: JSON.stringify(part) });
+    progress((i + IDS_PART) / keyed.length);
     await pause();
   }
-  return `[${parts.join(',')}]`;
+  return rows;
 }
-const IDS_SLICE = 50_000;
 
 /**
  * Appends `events` (any order; they take their place in history) in one transaction, if the log is still at
@@ -83,7 +85,7 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
   const maxKey = keyed[keyed.length - 1]![0];
   const { rows: reverts, inBatch } = await revertRows(keyed, opts.targetKey, pause);
   step(0.7);
-  const importIds = opts.importRecord ? await idsText(keyed, pause, within(0.7, 0.9)) : undefined;
+  const importIds = opts.importRecord ? await idsRows(opts.importRecord.id, keyed, pause, within(0.7, 0.9)) : [];
   step(0.9);
   // A large batch (an import) settles the reverts before the transaction, in slices (~0.2 s at 1M events):
   // the reverts table only changes with the log's version, which the transaction checks again.
@@ -131,9 +133,9 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
       if (opts.importRecord) writes.push(db.imports.put(opts.importRecord));
       if (next.version % JOURNAL_TRIM_EVERY === 0) writes.push(db.journal.where('version').belowOrEqual(next.version - JOURNAL_KEEP).delete());
       // Last: the native page writes make no Dexie call (see pageWrites.ts).
-      const after = opts.importRecord ? [{ store: 'importIds', value: { id: opts.importRecord.id, ids: importIds! } satisfies ImportIdsRow }] : [];
+      const along = importIds.map((value) => ({ store: 'importIds', value }));
       const written = report && ((done: number, all: number) => report(Math.min(all, prepared + Math.round((done / all) * (all - prepared))), all));
-      writes.push(writePages(tx, plan, written, opts.textOf, after));
+      writes.push(writePages(tx, plan, written, opts.textOf, along));
       await Promise.all(writes);
       const { whileCommitting } = opts;
       if (whileCommitting) Dexie.ignoreTransaction(() => whileCommitting(keyed, changed));

@@ -105,16 +105,28 @@ export interface ImportRow {
 }
 
 /**
- * The ids an import added, as one JSON text (a JSON array), in a table of their own since schema version 2.
+ * The ids an import added, as JSON text (a JSON array; since version 3 in parts, IDS_PART), in a table of their
+ * own since schema version 2.
  * Version 1 kept them in the import's row as `eventIds: string[]`. Measured at 1M events: putting a million ids
  * as an array cost ~1 s of synchronous structured clone inside the import's transaction; as one string they are
  * made before it, in slices. Kept apart from ImportRow because reading a row reads all of it: listing past
  * imports read the 40 MB of ids of a million-event import in one 250 ms task, and parsed them in another.
  */
 export interface ImportIdsRow {
+  /** importIdsKey(import's id, part) */
   id: string;
   ids: string;
 }
+
+/**
+ * Since schema version 3 an import's ids are kept in parts of up to IDS_PART ids, one row each: the first under
+ * the import's id (as version 2 kept all of them), the next ones under `${id} ${part}` (part zero-padded, so
+ * that they sort in order after the first). Measured in Chromium at 1M events: one 40 MB row put after the pages
+ * held back the success of the last pages' puts for 0.6 s, with no progress to show; parts of 2 MB are written
+ * among the pages.
+ */
+export const IDS_PART = 50_000;
+export const importIdsKey = (importId: string, part: number): string => (part === 0 ? importId : `${importId} ${String(part).padStart(6, '0')}`);
 
 export interface MetaRow {
   key: string;
@@ -168,9 +180,10 @@ export class EventoryDB extends Dexie {
         await tx.table('importIds').bulkPut(moved);
       });
     // Version 3: every revert row is also kept as one JSON text in meta (REVERTS_KEY), read at
-    // start in place of the table. No store changes; the version is for tabs of older releases, which would change
-    // the table and leave the record stale: opening version 3 makes them step aside (src/state/app.ts). The
-    // upgrade writes the record from the table.
+    // start in place of the table; an import's ids may take several rows (IDS_PART; a version 2 row is a first
+    // part, so those need no change). No store changes; the version is for tabs of older releases, which would
+    // change the reverts table and leave the record stale, and read only an import's first part of ids: opening
+    // version 3 makes them step aside (src/state/app.ts). The upgrade writes the record from the table.
     this.version(3)
       .stores(v2)
       .upgrade(async (tx) => {

@@ -178,8 +178,11 @@ export class EventStore {
   }
 
   async importedIds(id: string): Promise<string[] | undefined> {
-    const row = await this.db.importIds.get(id);
-    return row ? (JSON.parse(row.ids) as string[]) : undefined;
+    // The first part, then the rest (db.ts importIdsKey): every key from `id` up to `${id} ` followed by anything.
+    const rows = await this.db.importIds.where('id').between(id, `${id} \uffff`, true, true).toArray();
+    const parts = rows.filter((r) => r.id === id || r.id.startsWith(`${id} `));
+    if (parts.length === 0 || parts[0]!.id !== id) return undefined;
+    return parts.flatMap((r) => JSON.parse(r.ids) as string[]);
   }
 
   /** Event ids carrying `correlationId` (one user action), searching from the newest. */

@@ -35,24 +35,34 @@ const settled = (req: IDBRequest) =>
  * `lo` and IndexedDB runs one transaction's requests in the order they were made. Awaiting a request of this
  * transaction (never a timer) keeps it alive between slices, and a failed put rejects and so aborts it all.
  */
-/** A row written natively after the pages (the import's ids: 40 MB at 1M events, written last). */
-export interface AfterPages {
+/** A row written natively among the pages (the import's ids, in parts of 2 MB: db.ts IDS_PART). */
+export interface AlongPages {
   store: string;
   value: unknown;
 }
 
-export async function writePages(tx: Transaction, plan: PagePlan, onProgress?: (done: number, total: number) => void, textOf?: PageText, after: readonly AfterPages[] = []): Promise<void> {
+export async function writePages(tx: Transaction, plan: PagePlan, onProgress?: (done: number, total: number) => void, textOf?: PageText, along: readonly AlongPages[] = []): Promise<void> {
   const rows = plan.writes;
-  if (rows.length === 0 && plan.deletes.length === 0 && after.length === 0) return;
+  if (rows.length === 0 && plan.deletes.length === 0 && along.length === 0) return;
   const store = tx.idbtrans.objectStore('pages');
   let total = 0;
   for (const r of rows) total += r.events.length;
   try {
     for (const lo of plan.deletes) store.delete(lo);
-    // IndexedDB writes a transaction's requests in the order they are made: rows made before the pages would be
-    // written before the first page is, and the import's progress would wait for them (1.1 s for 1M ids).
-    const putAfter = () => Promise.all(after.map((a) => settled(tx.idbtrans.objectStore(a.store).put(a.value))));
-    await putSlices(store, rows, total, onProgress, textOf, putAfter);
+    // IndexedDB writes a transaction's requests in the order they are made, so these rows are spread among the
+    // page slices: made before the pages, the import's progress waited for them (1.1 s for 1M ids in one row);
+    // made after, they held back the last pages' success (0.6 s).
+    const puts: Promise<void>[] = [];
+    let next = 0;
+    const putAlong = (slicesMade: number, slices: number) => {
+      for (; next < along.length && (next + 1) * slices <= slicesMade * (along.length + 1); next++) {
+        const put = settled(tx.idbtrans.objectStore(along[next]!.store).put(along[next]!.value));
+        put.catch(() => undefined);
+        puts.push(put);
+      }
+    };
+    await putSlices(store, rows, total, onProgress, textOf, putAlong);
+    await Promise.all(puts);
   } catch (e) {
     // Dexie aborts on a rejected scope too; aborting here first means no later put of ours can still land.
     try {
@@ -70,8 +80,10 @@ async function putSlices(
   total: number,
   onProgress: ((done: number, total: number) => void) | undefined,
   textOf: PageText | undefined,
-  putAfter: () => Promise<unknown>,
+  /** Called after each slice is made, with the slices made so far and in all; and once after the last. */
+  putAlong: (slicesMade: number, slices: number) => void,
 ): Promise<void> {
+  const slices = Math.ceil(rows.length / PUT_SLICE);
   let done = 0;
   // Each slice's last request with the events written once it succeeds; watched from the moment it is made.
   const inFlight: [Promise<void>, number][] = [];
@@ -86,6 +98,7 @@ async function putSlices(
       const d = done;
       if (j < end - 1 && onProgress) last.onsuccess = () => onProgress(d, total);
     }
+    putAlong(i / PUT_SLICE + 1, slices);
     const written = settled(last!);
     // After a failure the transaction aborts and every later request fails too: only the first is reported.
     written.catch(() => undefined);
@@ -96,12 +109,11 @@ async function putSlices(
       onProgress?.(d, total);
     }
   }
-  // Made with the last slice in flight, in the same turn: the transaction stays busy.
-  const afterWritten = putAfter();
-  afterWritten.catch(() => undefined);
+  // Whatever is left (all of it when there is no page to write), with the last slice in flight: the
+  // transaction stays busy.
+  putAlong(slices + 1, slices);
   for (const [slice, d] of inFlight) {
     await slice;
     onProgress?.(d, total);
   }
-  await afterWritten;
 }

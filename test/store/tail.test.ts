@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InventoryEvent } from '../../src/domain/events';
 import { historyKey, sortHistory } from '../../src/domain/history';
-import { PAGE_SIZE } from '../../src/store/db';
+import { IDS_PART, PAGE_SIZE } from '../../src/store/db';
 import type { EventStore } from '../../src/store/eventStore';
 import { TAIL_PAGE } from '../../src/store/pageIndex';
 import { freshDbName } from '../support/engine';
@@ -162,6 +162,40 @@ describe('import writes', () => {
     const n = 45 * PAGE_SIZE;
     await store.append(series(n, 0), 0, { bulk: true, onProgress: (done) => done > n / 10 && written.push(done) });
     expect(new Set(written).size).toBe(45);
+  });
+
+  it('keeps a large import’s ids in parts written among its pages, and reads them back whole and in order', async () => {
+    const store = await openStore();
+    const events = series(IDS_PART * 2 + 10, 0);
+    const record = (id: string) => ({ id, at: 'x', name: 'f', added: 1, skipped: 0 });
+    await store.append(events, 0, { bulk: true, importRecord: record('imp') });
+    // Another import whose id starts with the first one's: its parts are not the first one's.
+    await store.append(series(3, IDS_PART * 3), 1, { importRecord: record('imp2') });
+    expect((await store.db.importIds.toCollection().primaryKeys()).sort()).toEqual(['imp', 'imp 000001', 'imp 000002', 'imp2']);
+    expect(await store.importedIds('imp')).toEqual(events.map((e) => e.id));
+    expect(await store.importedIds('imp2')).toHaveLength(3);
+    expect(await store.importedIds('im')).toBeUndefined();
+  });
+
+  it('writes an import’s parts of ids among its pages, not all after them', async () => {
+    const store = await openStore();
+    const order: string[] = [];
+    const proto = IDBObjectStore.prototype;
+    const put = proto.put;
+    proto.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      order.push(this.name);
+      return put.apply(this, args);
+    };
+    try {
+      await store.append(series(IDS_PART * 2 + 10, 0), 0, { bulk: true, importRecord: { id: 'imp', at: 'x', name: 'f', added: 1, skipped: 0 } });
+    } finally {
+      proto.put = put;
+    }
+    const pages = order.map((name, i) => [name, i] as const).filter(([name]) => name === 'pages');
+    const parts = order.map((name, i) => [name, i] as const).filter(([name]) => name === 'importIds');
+    expect(parts).toHaveLength(3);
+    // Each part has pages written after it: the last pages' success does not wait for the ids.
+    for (const [, i] of parts) expect(pages.some(([, j]) => j > i)).toBe(true);
   });
 
   it('writes nothing when a page put fails in a later slice (all or nothing)', async () => {
