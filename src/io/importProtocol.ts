@@ -1,4 +1,5 @@
 // Messages between the page (src/io/importWorkerClient.ts) and the import worker (src/io/importWorker.ts).
+import type { HeadState } from '../state/engine';
 import type { ImportResult } from '../state/importer';
 import type { ImportPhase } from './importPipeline';
 
@@ -20,7 +21,10 @@ export type FromWorker =
   | { type: 'progress'; phase: ImportPhase; done: number; total: number }
   /** The import's transaction committed: the log holds the new events, so a cancel can no longer undo it. */
   | { type: 'committed'; version: number }
-  /** `quota`: the browser refused the write for lack of space; the page shows this as its storage warning. */
-  | { type: 'done'; result: ImportResult; quota?: string }
+  /**
+   * `quota`: the browser refused the write for lack of space; the page shows this as its storage warning.
+   * `head`: the log's head after the import, folded here, for the page to take over (Engine.adopt).
+   */
+  | { type: 'done'; result: ImportResult; quota?: string; head?: HeadState }
   /** After `done`: the worker finished writing its snapshots (caches for time travel) and may be terminated. */
   | { type: 'idle' };

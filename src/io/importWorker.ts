@@ -94,16 +94,18 @@ async function run(job: StartImport, signal: AbortSignal): Promise<FromWorker> {
       signal,
       onProgress: (p) => progress(p.phase, p.done, p.total),
     });
+    // The page shows the result now, taking over the head folded here; the snapshots (the head's, for other
+    // tabs and the next start, and those behind it, time travel's starting points) are still being written,
+    // and the worker stays until they are.
+    post({ type: 'done', result, ...(result.ok && result.added > 0 ? { head: engine.headState() } : {}) });
     if (result.ok && result.added > 0) {
       await engine.snapshotHead();
-      // Other tabs catch up now; the page that started the import does so when it reads the result.
+      await engine.newestSnapshotWritten();
+      // Other tabs catch up now, from that snapshot.
       const channel = new BroadcastChannel('eventory');
       channel.postMessage({ type: 'appended', version: engine.head.version });
       channel.close();
     }
-    post({ type: 'done', result });
-    // The page shows the result now; the snapshots behind the head (time travel's starting points) are still
-    // being written, and the worker stays until they are.
     await engine.settled();
     return { type: 'idle' };
   } catch (err) {

@@ -1,6 +1,7 @@
 // The page's side of an import in a worker (src/io/importWorker.ts): starts the worker for one import, relays
 // its progress, turns a cancel into a message (and a terminate if the worker does not answer), and turns a
 // crash into a message. The worker exists only while an import runs.
+import type { HeadState } from '../state/engine';
 import type { ImportResult } from '../state/importer';
 import { CANCELLED } from './describe';
 import type { ImportFileOptions } from './importPipeline';
@@ -21,6 +22,8 @@ export interface WorkerOutcome {
   quota?: string;
   /** The log changed: the page must catch up. */
   committed: boolean;
+  /** The head after the import, as the worker folded it: the page takes it over instead of reading it back. */
+  head?: HeadState;
 }
 
 /** Runs the import in a worker; undefined when no worker could be started (the caller imports in the page). */
@@ -65,7 +68,7 @@ export function importInWorker(job: Omit<StartImport, 'type'>, opts: ImportFileO
       if (msg.type === 'ready') ready = true;
       else if (msg.type === 'progress') opts.onProgress?.({ phase: msg.phase, done: msg.done, total: msg.total });
       else if (msg.type === 'committed') committed = true;
-      else if (msg.type === 'done') finish({ result: msg.result, ...(msg.quota ? { quota: msg.quota } : {}), committed }, true);
+      else if (msg.type === 'done') finish({ result: msg.result, ...(msg.quota ? { quota: msg.quota } : {}), ...(msg.head ? { head: msg.head } : {}), committed }, true);
       else finish({ result: { ok: false, error: CRASHED }, committed });
     });
     worker.addEventListener('error', (ev) => {

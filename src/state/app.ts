@@ -9,7 +9,7 @@ import { emptyState, type InventoryState } from '../domain/inventory';
 import { EventoryDB, SCHEMA_VERSION } from '../store/db';
 import { EventStore } from '../store/eventStore';
 import { makeYielder } from '../store/yieldToMain';
-import { Engine, type ExecResult } from './engine';
+import { Engine, type ExecResult, type HeadState } from './engine';
 import type { ImportOptions, ImportResult } from './importer';
 import { describeOpenError, isQuotaError, type StorageProblem } from './storageErrors';
 import { ProjectionCache } from './projections';
@@ -240,11 +240,15 @@ export function importTarget(): { ok: true; dbName: string; source: string } | {
   return engine$.value && opened ? { ok: true, ...opened } : undefined;
 }
 
-/** After an import in a worker: load what it wrote (from the snapshot it left at the head) and track quota. */
-export async function afterWorkerImport(outcome: { result: ImportResult; quota?: string; committed: boolean }): Promise<void> {
+/**
+ * After an import in a worker: take over the head it folded (or, without one, load what it wrote) and track
+ * quota.
+ */
+export async function afterWorkerImport(outcome: { result: ImportResult; quota?: string; committed: boolean; head?: HeadState }): Promise<void> {
   if (outcome.quota) problem$.value = { kind: 'quota', message: outcome.quota };
   else if (outcome.result.ok && problem$.value?.kind === 'quota') problem$.value = undefined;
-  if (outcome.committed) await engine$.value?.catchUp().catch(() => undefined);
+  if (outcome.head) await engine$.value?.adopt(outcome.head).catch(() => undefined);
+  else if (outcome.committed) await engine$.value?.catchUp().catch(() => undefined);
 }
 
 export const getMeta = <T>(key: string): Promise<T | undefined> => engine().store.getMeta<T>(key);
