@@ -153,21 +153,49 @@ export const undoGroup = (correlationId: string): Promise<ExecResult> => guarded
 export const undoImport = (importId: string): Promise<ExecResult> => guarded(() => engine().undoImport(importId));
 /** Past imports, newest first (id, at, name, added, skipped). */
 export const listImports = () => engine().store.imports();
+export type ImportStatus = 'active' | 'undone' | 'partly' | 'unknown';
+/**
+ * Statuses by the undone set they were counted against. An import's ids never change and the engine keeps the
+ * same set object until an undo or redo changes it, so a command or another import does not count again (the
+ * list of past imports is re-read at every change of the log: at 1M events a count is 1M lookups).
+ */
+const statusCache = new WeakMap<ReadonlySet<string>, Map<string, Promise<ImportStatus>>>();
+
 /** Whether the events an import added are in effect now, all undone, or partly undone. */
-export async function importStatus(importId: string): Promise<'active' | 'undone' | 'partly' | 'unknown'> {
+export function importStatus(importId: string): Promise<ImportStatus> {
   const undone = revertedIds.peek();
+  let known = statusCache.get(undone);
+  if (!known) statusCache.set(undone, (known = new Map()));
+  let status = known.get(importId);
+  if (!status) {
+    status = countUndone(importId, undone);
+    known.set(importId, status);
+    // Neither a failed read nor an import not (yet) there is remembered.
+    status.then(
+      (s) => s === 'unknown' && known.delete(importId),
+      () => known.delete(importId),
+    );
+  }
+  return status;
+}
+
+async function countUndone(importId: string, undone: ReadonlySet<string>): Promise<ImportStatus> {
   // Nothing is undone (the usual case): no need to read the import's ids (40 MB for a million events).
   if (undone.size === 0) return (await engine().store.hasImport(importId)) ? 'active' : 'unknown';
-  const ids = await engine().store.importedIds(importId);
-  if (!ids) return 'unknown';
-  // A million ids for a large import: counted in slices, so the page stays responsive.
+  // A million ids for a large import: read a part at a time and counted in slices, so the page stays responsive.
   const pause = makeYielder();
   let n = 0;
-  for (let i = 0; i < ids.length; i++) {
-    if (undone.has(ids[i]!)) n++;
-    if ((i & 16383) === 16383) await pause();
+  let total = 0;
+  for await (const ids of engine().store.importedIdParts(importId)) {
+    for (let i = 0; i < ids.length; i++) {
+      if (undone.has(ids[i]!)) n++;
+      if ((i & 16383) === 16383) await pause();
+    }
+    total += ids.length;
+    await pause();
   }
-  return n === 0 ? 'active' : n === ids.length ? 'undone' : 'partly';
+  if (total === 0) return 'unknown';
+  return n === 0 ? 'active' : n === total ? 'undone' : 'partly';
 }
 /** Drops every snapshot and folds the whole log again. */
 export const rebuild = (): Promise<void> => engine().rebuild();
@@ -247,8 +275,13 @@ export function importTarget(): { ok: true; dbName: string; source: string } | {
 export async function afterWorkerImport(outcome: { result: ImportResult; quota?: string; committed: boolean; head?: HeadState }): Promise<void> {
   if (outcome.quota) problem$.value = { kind: 'quota', message: outcome.quota };
   else if (outcome.result.ok && problem$.value?.kind === 'quota') problem$.value = undefined;
-  if (outcome.head) await engine$.value?.adopt(outcome.head).catch(() => undefined);
-  else if (outcome.committed) await engine$.value?.catchUp().catch(() => undefined);
+  const engine = engine$.value;
+  if (!engine || !outcome.committed) return;
+  try {
+    await (outcome.head ? engine.adopt(outcome.head) : engine.catchUp());
+  } catch {
+    await engine.catchUp().catch(() => undefined);
+  }
 }
 
 export const getMeta = <T>(key: string): Promise<T | undefined> => engine().store.getMeta<T>(key);

@@ -4,7 +4,7 @@
 import Dexie from 'dexie';
 import type { InventoryEvent } from '../domain/events';
 import type { Layout } from './append';
-import { EMPTY_HEAD, EventoryDB, type HeadRow, type ImportRow, type JournalRow, type RevertRow, type SnapshotRow } from './db';
+import { EMPTY_HEAD, EventoryDB, importIdsKey, type HeadRow, type ImportRow, type JournalRow, type RevertRow, type SnapshotRow } from './db';
 import { eventsBetween, pageKeyAtOrBelow, readBackward, readRange, readTexts } from './pageReads';
 import { readHead, readReverts } from './logMeta';
 import { loadOnce } from './loadOnce';
@@ -177,12 +177,23 @@ export class EventStore {
     return (await this.db.imports.where('id').equals(id).count()) > 0;
   }
 
+  /** The ids an import added, undefined for an unknown import. */
   async importedIds(id: string): Promise<string[] | undefined> {
-    // The first part, then the rest (db.ts importIdsKey): every key from `id` up to `${id} ` followed by anything.
-    const rows = await this.db.importIds.where('id').between(id, `${id} \uffff`, true, true).toArray();
-    const parts = rows.filter((r) => r.id === id || r.id.startsWith(`${id} `));
-    if (parts.length === 0 || parts[0]!.id !== id) return undefined;
-    return parts.flatMap((r) => JSON.parse(r.ids) as string[]);
+    let all: string[] | undefined;
+    for await (const part of this.importedIdParts(id)) (all ??= []).push(...part);
+    return all;
+  }
+
+  /**
+   * The ids an import added, a part (db.ts IDS_PART) at a time, each read on its own: at 1M events reading all
+   * 20 parts at once was a 0.17 s task of structured clone and their parse another 0.1 s (issue 6).
+   */
+  async *importedIdParts(id: string): AsyncGenerator<string[]> {
+    for (let part = 0; ; part++) {
+      const row = await this.db.importIds.get(importIdsKey(id, part));
+      if (!row) return;
+      yield JSON.parse(row.ids) as string[];
+    }
   }
 
   /** Event ids carrying `correlationId` (one user action), searching from the newest. */

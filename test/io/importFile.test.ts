@@ -1,6 +1,6 @@
 // The import and export glue over src/state/app.ts: a File in, counts out; a download out, "last export" kept.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { eventCount, getMeta, importStatus, listImports, resetForTests, start, undo, undoImport } from '../../src/state/app';
+import { eventCount, execute, getMeta, importStatus, listImports, resetForTests, start, undo, undoImport } from '../../src/state/app';
 import { EventStore } from '../../src/store/eventStore';
 import { exportLog } from '../../src/io/exportLog';
 import { describeImport, importLogFile, type ImportProgress } from '../../src/io/importLog';
@@ -149,6 +149,21 @@ describe('importStatus', () => {
     expect(await importStatus(imp!.id)).toBe('active');
     expect(await importStatus('no-such-import')).toBe('unknown');
     expect(read).not.toHaveBeenCalled();
+  });
+
+  it('counts again only when the undone events change, not after a command', async () => {
+    await importLogFile(file([logText(sampleEvents())]));
+    const [imp] = await listImports();
+    expect((await undo(['id-d'])).ok).toBe(true);
+    const read = vi.spyOn(EventStore.prototype, 'importedIdParts');
+    expect(await importStatus(imp!.id)).toBe('partly');
+    expect((await execute({ type: 'createItem', name: 'Lamp' })).ok).toBe(true);
+    expect(await importStatus(imp!.id)).toBe('partly');
+    expect(read).toHaveBeenCalledTimes(1);
+    expect((await undoImport(imp!.id)).ok).toBe(true);
+    read.mockClear();
+    expect(await importStatus(imp!.id)).toBe('undone');
+    expect(read).toHaveBeenCalledTimes(1);
   });
 
   it('reads them once something is undone: partly, then undone', async () => {
