@@ -79,7 +79,8 @@ function readLog(page) {
               fromFile: ids.filter((id) => id.startsWith('big-')).length,
               head: meta.find((m) => m.key === 'head')?.value,
               // An import's ids are a row of their own (storage version 2).
-              imports: imports.map((i) => ({ name: i.name, added: i.added, ids: JSON.parse(importIds.find((r) => r.id === i.id)?.ids ?? '[]').length })),
+              // An import's ids: its row and the parts after it (src/store/db.ts importIdsKey).
+              imports: imports.map((i) => ({ name: i.name, added: i.added, ids: importIds.filter((r) => r.id === i.id || r.id.startsWith(`${i.id} `)).reduce((n, r) => n + JSON.parse(r.ids).length, 0) })),
               snapshots: snapshots.map((s) => ({ eventCount: s.eventCount, items: s.items.length })),
             });
           }, reject);
