@@ -78,7 +78,7 @@ export type LogChange = { version: number; appended?: InventoryEvent[] };
 export interface HeadState {
   head: HeadRow;
   state: InventoryState;
-  reverts: RevertRow[];
+  reverts: readonly RevertRecord[];
 }
 
 export interface EngineDeps {
@@ -170,7 +170,7 @@ export class Engine {
     this.emit({ version: head.version });
   }
 
-  private setReverts(rows: RevertRow[]): void {
+  private setReverts(rows: readonly RevertRecord[]): void {
     this.reverts = rows
       .map((r) => ({ id: r.id, key: r.key, eventIds: r.eventIds, minTargetKey: r.minTargetKey }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -294,7 +294,8 @@ export class Engine {
 
   /** The head, its state and the reverts, for adopt() by another engine on the same database. */
   headState(): HeadState {
-    return { head: this.headRow, state: this.head$.peek(), reverts: this.reverts.map((r) => ({ ...r, eventIds: [...r.eventIds] })) };
+    // Not copied: the taker copies them into its own records (setReverts), and a worker's message is a clone.
+    return { head: this.headRow, state: this.head$.peek(), reverts: this.reverts };
   }
 
   /**

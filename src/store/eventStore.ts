@@ -180,7 +180,11 @@ export class EventStore {
   /** The ids an import added, undefined for an unknown import. */
   async importedIds(id: string): Promise<string[] | undefined> {
     let all: string[] | undefined;
-    for await (const part of this.importedIdParts(id)) (all ??= []).push(...part);
+    // A loop, not push(...part): spreading 50,000 arguments is close to the engine's limit on arguments.
+    for await (const part of this.importedIdParts(id)) {
+      all ??= [];
+      for (const one of part) all.push(one);
+    }
     return all;
   }
 
