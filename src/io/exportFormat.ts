@@ -24,10 +24,13 @@ export function exportHeader(eventCount: number, exportedAt: Date): string {
   return `{"format":"${FORMAT}","formatVersion":${FORMAT_VERSION},"exportedAt":${JSON.stringify(exportedAt.toISOString())},"eventCount":${eventCount},"events":[\n`;
 }
 
-/** `n` events already written as export lines (`JSON.stringify` of each, joined by ",\n"): a stored page. */
+/**
+ * `n` events already written as export lines (`JSON.stringify` of each, joined by ",\n"): a stored page, or the
+ * part of an imported file that holds it (a Blob, never read here).
+ */
 export interface TextChunk {
   n: number;
-  text: string;
+  text: string | Blob;
 }
 
 /**

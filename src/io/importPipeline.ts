@@ -8,8 +8,8 @@ import { ExportLineParser } from './parseLines';
 import { looksLikeBomb, parseLog, readLog, type ParsedLog } from './parseLog';
 import { readText } from './readFile';
 import { readPiecesOffThread } from './readOffThread';
-import { pageTextOf } from './sourceText';
-import type { PageText } from '../store/eventStore';
+import { pageSpans } from './sourceText';
+import type { ImportedFile, PageText } from '../store/eventStore';
 
 /**
  * `saving`: every event is written and the transaction commits, while the inventory is folded forward; `applying`:
@@ -40,25 +40,29 @@ export async function readCheckMerge(file: Blob, name: string | undefined, merge
     signal,
     onProgress: (done, total) => onProgress?.({ phase: 'writing', done, total }),
     textOf: parsed.textOf,
+    file: parsed.file,
   });
   if (!res.ok) return signal?.aborted ? { ok: false, error: CANCELLED } : res;
   return { ok: true, added: res.added, skipped: res.skipped + parsed.duplicates };
 }
 
 // Its own function so that the text (up to 500 MB) can be collected before the merge allocates pages.
-async function readAndParse(file: Blob, { signal, onProgress }: ImportFileOptions): Promise<ParsedLog & { textOf?: PageText }> {
+async function readAndParse(file: Blob, { signal, onProgress }: ImportFileOptions): Promise<ParsedLog & { textOf?: PageText; file?: ImportedFile }> {
   const reading = (done: number, total: number) => onProgress?.({ phase: 'reading', done, total });
   const checking = (done: number, total: number) => onProgress?.({ phase: 'checking', done, total });
   // An export is parsed as it is read, a slice at a time (a worker of its own reads the next slices meanwhile)...
   // A file the line parser refuses (at its first line, for a legacy list) is not read any further.
   const lines = new ExportLineParser(looksLikeBomb);
-  const read = await readPiecesOffThread(file, (piece) => lines.push(piece), { signal, onProgress: reading });
+  const read = await readPiecesOffThread(file, (piece, bytes) => lines.push(piece, bytes), { signal, onProgress: reading });
   if (!read.ok) return read;
   const doc = lines.end();
   if (doc !== undefined) {
     const log = await readLog(doc, { signal, onProgress: checking });
-    // The pages store each event's text as the file has it, rather than stringify a million events again.
-    return log.ok ? { ...log, textOf: pageTextOf((doc as { events: unknown[] }).events, lines.source) } : log;
+    // The pages store each event's text as the file has it, or where it is in the file, rather than stringify a
+    // million events again.
+    if (!log.ok) return log;
+    const spans = pageSpans((doc as { events: unknown[] }).events, lines.source);
+    return { ...log, textOf: spans.textOf, file: { blob: file, bytesOf: spans.bytesOf } };
   }
   // ...anything else (a legacy list, a pretty-printed file, a broken one) is read again as one text, parsed
   // whole, and its errors worded. Rare, and such files are small: reading twice keeps the common path from

@@ -5,7 +5,7 @@
 // and never joins the whole 300 MB text), and the parser knows where each event's text is (SourceText): pages
 // store that text as it is. Anything laid out otherwise is refused (undefined), and the caller parses the whole
 // text, which also words errors.
-import { SourceText } from './sourceText';
+import { SourceText, type PieceBytes } from './sourceText';
 import { timeSlicer } from './yieldTask';
 
 /** Characters fed per step by parseByLines: ~4 MB is ~13,000 events and ~40 ms. */
@@ -40,13 +40,19 @@ export class ExportLineParser {
   private doc: { events?: unknown } | undefined;
   private readonly events: unknown[] = [];
   private refused = false;
+  /** Characters of the text pushed so far, and those of them before `buf`. */
+  private pushed = 0;
+  private consumed = 0;
   /** Where each parsed event's text is, for pages to store (sourceText.ts). */
   readonly source = new SourceText();
 
   constructor(private readonly suspicious?: (block: string) => boolean) {}
 
-  push(piece: string): boolean {
+  /** `bytes`: where the piece is in the file's bytes, when known (pages may then refer to them). */
+  push(piece: string, bytes?: PieceBytes): boolean {
     if (this.refused) return false;
+    if (bytes) this.source.piece(this.pushed, piece.length, bytes);
+    this.pushed += piece.length;
     this.buf += piece;
     if (!this.doc && !this.readHead()) return !this.refused;
     const cut = this.buf.lastIndexOf('\n');
@@ -55,6 +61,7 @@ export class ExportLineParser {
     const used = this.takeLines(block, false);
     if (used === -1) return this.refuse();
     this.buf = this.buf.slice(used);
+    this.consumed += used;
     // What waits is a line without a comma (the last event) and what followed it.
     return cut - used <= MAX_PENDING_CHARS || this.refuse();
   }
@@ -81,7 +88,8 @@ export class ExportLineParser {
    */
   private takeLines(block: string, final: boolean): number {
     if (this.suspicious?.(block)) return -1;
-    this.source.block(block);
+    // Every block starts at the start of `buf` (end() parses what is left of it).
+    this.source.block(block, this.consumed);
     let tidy = true;
     for (let s = 0; s < block.length; ) {
       let nl = block.indexOf('\n', s);
@@ -96,7 +104,9 @@ export class ExportLineParser {
       }
       const comma = block.charCodeAt(end - 1) === 44;
       if (!comma) {
-        if (final) return nl >= block.length && this.take(block, s, end, false) ? block.length : -1;
+        // The last event's line has no comma: clean when nothing was skipped before it (the text between it
+        // and the event before is then ",\n").
+        if (final) return nl >= block.length && this.take(block, s, end, tidy && !isSpace(block.charCodeAt(s))) ? block.length : -1;
         // The last event, if what follows it is the end of the array; anything else is another layout.
         const after = nextNonSpace(block, nl);
         return after === -1 || block.charCodeAt(after) === 93 ? s : -1;
@@ -141,6 +151,7 @@ export class ExportLineParser {
     if (typeof doc !== 'object' || doc === null || !Array.isArray((doc as { events?: unknown }).events)) return this.refuse();
     this.doc = doc as { events?: unknown };
     this.buf = this.buf.slice(firstBreak + 1);
+    this.consumed += firstBreak + 1;
     return true;
   }
 

@@ -2,6 +2,7 @@
 // decoded strictly, so a file that is not UTF-8 (a spreadsheet, an image, a UTF-16 export) is refused with a
 // message instead of being read as garbage with U+FFFD in every name.
 import { CANCELLED, formatCount } from './describe';
+import type { PieceBytes } from './sourceText';
 
 /** Largest file read: V8 strings hold at most ~536 M UTF-16 units, and parsing needs several times the size. */
 export const MAX_FILE_BYTES = 500 * 1024 * 1024;
@@ -84,8 +85,13 @@ export class SliceDecoder {
   private first = true;
   private stopped = false;
   private error: string | undefined;
+  /** The file's bytes decoded into pieces so far (a character cut by a slice's end waits for the next). */
+  private decodedTo = 0;
+  /** The last (up to 3) bytes taken, to see whether the slice ended inside a character. */
+  private tail: number[] = [];
 
-  constructor(private readonly onPiece: (piece: string) => boolean) {}
+  /** `onPiece` also learns where each piece is in the file's bytes (a page may refer to them: sourceText.ts). */
+  constructor(private readonly onPiece: (piece: string, bytes: PieceBytes) => boolean) {}
 
   take(bytes: Uint8Array, offset: number): boolean {
     if (this.stopped || this.error) return false;
@@ -96,9 +102,16 @@ export class SliceDecoder {
       this.error = `The file is not UTF-8 text: it has invalid bytes after byte ${formatCount(offset)}. Eventory files are UTF-8 JSON; is this the right file?`;
       return false;
     }
-    if (this.first && piece.charCodeAt(0) === 0xfeff) piece = piece.slice(1);
+    this.tail = this.tail.concat(Array.from(bytes.subarray(Math.max(0, bytes.length - 3)))).slice(-3);
+    const end = offset + bytes.length - unfinished(this.tail);
+    let start = this.decodedTo;
+    if (this.first && piece.charCodeAt(0) === 0xfeff) {
+      piece = piece.slice(1);
+      start += 3;
+    }
     this.first = false;
-    this.stopped = !this.onPiece(piece);
+    this.decodedTo = end;
+    this.stopped = !this.onPiece(piece, { start, length: end - start });
     return !this.stopped;
   }
 
@@ -112,9 +125,25 @@ export class SliceDecoder {
     } catch {
       return { ok: false, error: 'The file ends in the middle of a character: it looks truncated (cut off before its end). Use a complete copy.' };
     }
-    if (last) this.onPiece(last);
+    if (last) this.onPiece(last, { start: this.decodedTo, length: this.tail.length });
     return { ok: true };
   }
+}
+
+/**
+ * How many of the last bytes (`tail`, up to 3 of them) begin a character that is not complete yet: what a
+ * streaming decoder holds back for the next slice.
+ */
+export function unfinished(tail: readonly number[]): number {
+  for (let k = 1; k <= tail.length; k++) {
+    const b = tail[tail.length - k]!;
+    // A continuation byte: the character began further back.
+    if ((b & 0xc0) === 0x80) continue;
+    if (b < 0x80) return 0;
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+    return need > k ? k : 0;
+  }
+  return 0;
 }
 
 /**
@@ -123,7 +152,7 @@ export class SliceDecoder {
  * string cost 1–1.5 s on this machine. `onPiece` returns false to stop reading (what is left is then neither
  * read nor checked).
  */
-export async function readPieces(file: Blob, onPiece: (piece: string) => boolean, opts: ReadOptions = {}): Promise<ReadResult> {
+export async function readPieces(file: Blob, onPiece: (piece: string, bytes: PieceBytes) => boolean, opts: ReadOptions = {}): Promise<ReadResult> {
   const decoder = new SliceDecoder(onPiece);
   const read = await readSlices(file, (bytes, offset) => decoder.take(bytes, offset), opts);
   return read.ok ? decoder.finish() : read;

@@ -8,6 +8,7 @@
 import { CANCELLED } from './describe';
 import { READ_FAILED, readPieces, SliceDecoder, type ReadOptions, type ReadResult } from './readFile';
 import type { FromReader, ToReader } from './readProtocol';
+import type { PieceBytes } from './sourceText';
 
 /** Slices the reader may hand over ahead of the parse: 3 × 8 MB keeps it busy and bounds what waits. */
 const AHEAD = 3;
@@ -29,7 +30,7 @@ function startReader(): ReaderWorker | undefined {
 }
 
 /** As readPieces (readFile.ts). `start` makes the worker (tests pass one that needs no browser). */
-export function readPiecesOffThread(file: Blob, onPiece: (piece: string) => boolean, opts: ReadOptions = {}, start: () => ReaderWorker | undefined = startReader): Promise<ReadResult> {
+export function readPiecesOffThread(file: Blob, onPiece: (piece: string, bytes: PieceBytes) => boolean, opts: ReadOptions = {}, start: () => ReaderWorker | undefined = startReader): Promise<ReadResult> {
   const reader = start();
   if (!reader) return readPieces(file, onPiece, opts);
   const decoder = new SliceDecoder(onPiece);

@@ -245,7 +245,7 @@ export async function* exportEvents(): AsyncGenerator<InventoryEvent[]> {
 }
 
 /** The whole log as the export writes it: each page's stored text (no event is parsed or stringified). */
-export function exportText(): AsyncGenerator<{ n: number; text: string }> {
+export function exportText(): AsyncGenerator<{ n: number; text: string | Blob }> {
   return engine().store.readTexts();
 }
 

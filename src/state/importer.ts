@@ -3,7 +3,7 @@
 import type { InventoryEvent } from '../domain/events';
 import { canonical } from '../domain/canonical';
 import { historyKey } from '../domain/history';
-import type { AppendOptions, PageText } from '../store/eventStore';
+import type { AppendOptions, ImportedFile, PageText } from '../store/eventStore';
 import type { Engine } from './engine';
 
 export interface ImportOptions {
@@ -13,6 +13,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** The file's own text of the events, for the pages (AppendOptions.textOf). */
   textOf?: PageText;
+  /** The file itself, which pages may refer to (AppendOptions.file). */
+  file?: ImportedFile;
 }
 export type ImportResult = { ok: true; added: number; skipped: number } | { ok: false; error: string };
 
@@ -61,7 +63,7 @@ export async function importEvents(engine: Engine, events: InventoryEvent[], opt
     opts.onProgress?.(0, fresh.length);
     const importRecord = { id: engine.newId(), at: engine.now().toISOString(), name: opts.name ?? 'file', added: fresh.length, skipped };
     // The store reports each slice of pages it writes, so a long write shows progress too.
-    const appendOpts: AppendOptions = { targetKey: (id: string) => keys.get(id), bulk: fresh.length > 200, importRecord, onProgress: opts.onProgress, textOf: opts.textOf };
+    const appendOpts: AppendOptions = { targetKey: (id: string) => keys.get(id), bulk: fresh.length > 200, importRecord, onProgress: opts.onProgress, textOf: opts.textOf, file: opts.file };
     return { ok: true as const, events: fresh, opts: appendOpts };
   });
   if (res.ok) return { ok: true, added, skipped };

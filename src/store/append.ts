@@ -4,8 +4,9 @@
 import Dexie from 'dexie';
 import type { InventoryEvent } from '../domain/events';
 import { HEAD_KEY, IDS_PART, importIdsKey, JOURNAL_KEEP, REVERTS_KEY, type EventoryDB, type HeadRow, type ImportIdsRow, type JournalRow, type RevertRow } from './db';
-import type { AppendOptions, AppendResult } from './eventStore';
-import { afterWrite, loadIndex, planInsert, planTailAppend, type PageIndex } from './pageIndex';
+import type { AppendOptions, AppendResult, ImportedFile } from './eventStore';
+import type { FileBytes } from './pageCodec';
+import { afterWrite, loadIndex, planInsert, planTailAppend, type PageIndex, type PagePlan } from './pageIndex';
 import { writePages } from './pageWrites';
 import { readHead, readReverts } from './logMeta';
 import { batchKeys, revertRows, settleReverts, withChanged } from './revertRows';
@@ -43,6 +44,22 @@ async function idsRows(importId: string, keyed: readonly Keyed[], pause: () => P
     await pause();
   }
   return rows;
+}
+
+/**
+ * Where each page's text is in the imported file (pageCodec.ts FileBytes), or undefined when the pages would refer
+ * to less than half of the file's bytes (an import of mostly known events): the file is then not kept.
+ */
+async function fileRefs(plan: PagePlan, src: string, file: ImportedFile, pause: () => Promise<void> | undefined): Promise<(FileBytes | undefined)[] | undefined> {
+  const refs: (FileBytes | undefined)[] = [];
+  let bytes = 0;
+  for (const page of plan.writes) {
+    const at = page.events.length > 0 ? file.bytesOf(page.events) : undefined;
+    refs.push(at && { src, start: at[0], end: at[1] });
+    if (at) bytes += at[1] - at[0];
+    if ((refs.length & 63) === 0) await pause();
+  }
+  return bytes * 2 >= file.blob.size ? refs : undefined;
 }
 
 /**
@@ -86,6 +103,7 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
   const { rows: reverts, inBatch } = await revertRows(keyed, opts.targetKey, pause);
   step(0.7);
   const importIds = opts.importRecord ? await idsRows(opts.importRecord.id, keyed, pause, within(0.7, 0.9)) : [];
+  const inFile = opts.importRecord && opts.file ? await fileRefs(plan, opts.importRecord.id, opts.file, pause) : undefined;
   step(0.9);
   // A large batch (an import) settles the reverts before the transaction, in slices (~0.2 s at 1M events):
   // the reverts table only changes with the log's version, which the transaction checks again.
@@ -104,7 +122,7 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
   step(1);
 
   try {
-    const result = await db.transaction('rw', [db.pages, db.snapshots, db.reverts, db.journal, db.meta, db.imports, db.importIds], async (tx) => {
+    const result = await db.transaction('rw', [db.pages, db.snapshots, db.reverts, db.journal, db.meta, db.imports, db.importIds, db.importFiles], async (tx) => {
       // Requests are issued together and awaited once: each awaited request is a round trip to the IndexedDB
       // backend, and a command used to make five in a row. IndexedDB still runs them in the order issued.
       // Reverts are few; still, a plain command need not read them: the index finds any that name its events.
@@ -131,11 +149,12 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
       // The table and its one-record copy change together (db.ts REVERTS_KEY).
       if (changed.length) writes.push(db.reverts.bulkPut(changed), db.meta.put({ key: REVERTS_KEY, value: allText }));
       if (opts.importRecord) writes.push(db.imports.put(opts.importRecord));
+      if (inFile) writes.push(db.importFiles.put({ id: opts.importRecord!.id, file: opts.file!.blob }));
       if (next.version % JOURNAL_TRIM_EVERY === 0) writes.push(db.journal.where('version').belowOrEqual(next.version - JOURNAL_KEEP).delete());
       // Last: the native page writes make no Dexie call (see pageWrites.ts).
       const along = importIds.map((value) => ({ store: 'importIds', value }));
       const written = report && ((done: number, all: number) => report(Math.min(all, prepared + Math.round((done / all) * (all - prepared))), all));
-      writes.push(writePages(tx, plan, written, opts.textOf, along));
+      writes.push(writePages(tx, plan, written, opts.textOf, along, inFile));
       await Promise.all(writes);
       const { whileCommitting } = opts;
       if (whileCommitting) Dexie.ignoreTransaction(() => whileCommitting(keyed, changed));

@@ -7,6 +7,7 @@ import type { Layout } from './append';
 import { EMPTY_HEAD, EventoryDB, importIdsKey, type HeadRow, type ImportRow, type JournalRow, type RevertRow, type SnapshotRow } from './db';
 import { eventsBetween, pageKeyAtOrBelow, readBackward, readRange, readTexts } from './pageReads';
 import { readHead, readReverts } from './logMeta';
+import { pageTexts } from './pageFiles';
 import { loadOnce } from './loadOnce';
 import { isSound } from './snapshotCheck';
 import type { Keyed } from './sortKeyed';
@@ -18,6 +19,13 @@ export type AppendResult =
   | { ok: false; head: HeadRow };
 
 export type PageText = (events: readonly InventoryEvent[]) => string | undefined;
+
+/** The file an import was read from, which its pages may refer to (db.ts FilePage) instead of holding their text. */
+export interface ImportedFile {
+  blob: Blob;
+  /** Where a run of these events' text (as `textOf` gives it) is in the file's bytes, [start, end), if known. */
+  bytesOf: (events: readonly InventoryEvent[]) => readonly [number, number] | undefined;
+}
 
 export interface AppendOptions {
   /** History keys of events that reverts in this batch name and that are already in the log. */
@@ -44,6 +52,11 @@ export interface AppendOptions {
    * must be JSON that, inside `[ ]`, parses to exactly those events.
    */
   textOf?: PageText;
+  /**
+   * With `importRecord`: the file the events were read from. Kept (under the import's id) when its pages would
+   * refer to at least half of its bytes; those pages then store where their text is in it.
+   */
+  file?: ImportedFile;
 }
 
 // The write path loads with the first append; kept, so that later appends skip the dynamic import's bookkeeping.
@@ -79,7 +92,7 @@ export class EventStore {
   }
 
   /** The whole log as export text, in history order, a page at a time (see pageReads.ts). */
-  readTexts(pagesPerRead = 8): AsyncGenerator<{ n: number; text: string }> {
+  readTexts(pagesPerRead = 8): AsyncGenerator<{ n: number; text: string | Blob }> {
     return readTexts(this.db, pagesPerRead);
   }
 
@@ -147,7 +160,8 @@ export class EventStore {
     });
     if (!read) return undefined;
     const afterKey = read.snapshot?.key ?? '';
-    return { snapshot: read.snapshot, chunks: read.pages.map((page) => eventsBetween(page, afterKey, toKey)) };
+    // Pages of an imported file are read from it after the transaction: no other write changes a page's bytes.
+    return { snapshot: read.snapshot, chunks: (await pageTexts(this.db, read.pages)).map((page) => eventsBetween(page, afterKey, toKey)) };
   }
 
   /**

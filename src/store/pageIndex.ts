@@ -2,10 +2,12 @@
 // page key and the last page before each command, then rewriting up to PAGE_SIZE events for one new event, made
 // an append cost ~20–40 ms at 1M events. With the layout cached, a command at the end of history rewrites only a
 // small tail page (≤ TAIL_PAGE events) and touches IndexedDB in a single transaction.
-import type { EventoryDB, HeadRow, PageRow } from './db';
+import Dexie from 'dexie';
+import type { EventoryDB, HeadRow, PageRow, StoredPage } from './db';
 import { PAGE_SIZE } from './db';
 import { readHead } from './logMeta';
 import { decodePage } from './pageCodec';
+import { pageTexts } from './pageFiles';
 import { lastIndexAtOrBelow, mergeIntoPages, pageWeight } from './pages';
 import type { Keyed } from './sortKeyed';
 import { makeYielder } from './yieldToMain';
@@ -48,7 +50,8 @@ export function loadIndex(db: EventoryDB): Promise<PageIndex> {
     let upper: string | undefined;
     for (let batch = 2; ; batch *= 4) {
       const below = upper === undefined ? db.pages.toCollection() : db.pages.where('lo').below(upper);
-      const rows = (await below.reverse().limit(batch).toArray()).map(decodePage);
+      // A page of an imported file is read from it while the transaction is kept alive.
+      const rows = (await Dexie.waitFor(pageTexts(db, await below.reverse().limit(batch).toArray()))).map(decodePage);
       for (const row of rows) {
         const w = pageWeight(row.events);
         if (tail.length > 0 && weight + w > PAGE_SIZE) return { head, los, tail: tail.reverse() };
@@ -113,8 +116,8 @@ export async function planInsert(db: EventoryDB, index: PageIndex, keyed: readon
     if ((n & 8191) === 8191) await pause();
   }
   const unknown = [...groups.keys()].map((i) => los[i]!).filter((lo) => !known.has(lo));
-  const fetched = unknown.length ? await db.pages.bulkGet(unknown) : [];
-  unknown.forEach((lo, n) => fetched[n] && known.set(lo, decodePage(fetched[n]!)));
+  const fetched = unknown.length ? (await db.pages.bulkGet(unknown)).filter((row): row is StoredPage => row !== undefined) : [];
+  for (const row of await pageTexts(db, fetched)) known.set(row.lo, decodePage(row));
   const writes: PageRow[] = [];
   for (const [i, added] of groups) {
     const page = known.get(los[i]!) ?? { lo: los[i]!, events: [] };

@@ -3,11 +3,12 @@
 // a key per event.
 import type { InventoryEvent } from '../domain/events';
 import { historyKey } from '../domain/history';
-import type { EventoryDB, StoredPage } from './db';
+import type { EventoryDB, TextPage } from './db';
 import { decodeEvents, storedText } from './pageCodec';
+import { isFilePage, pageBlob, pageTexts } from './pageFiles';
 
-/** The events of one stored page with `afterKey < key <= toKey` (only a page holding a bound needs their keys). */
-export function eventsBetween(row: StoredPage, afterKey: string, toKey: string): InventoryEvent[] {
+/** The events of one page with `afterKey < key <= toKey` (only a page holding a bound needs their keys). */
+export function eventsBetween(row: TextPage, afterKey: string, toKey: string): InventoryEvent[] {
   const evs = decodeEvents(row);
   if (evs.length === 0) return evs;
   const whole = historyKey(evs[0]!) > afterKey && historyKey(evs[evs.length - 1]!) <= toKey;
@@ -31,7 +32,7 @@ export async function* readRange(db: EventoryDB, afterKey: string, toKey: string
   for (;;) {
     const rows = await db.pages.where('lo').between(from, toKey, inclusive, true).limit(pagesPerRead).toArray();
     if (rows.length === 0) return;
-    for (const row of rows) {
+    for (const row of await pageTexts(db, rows)) {
       const evs = eventsBetween(row, afterKey, toKey);
       if (evs.length) yield evs;
     }
@@ -47,7 +48,7 @@ export async function* readBackward(db: EventoryDB, beforeKey: string, pagesPerR
   let query = db.pages.where('lo').belowOrEqual(beforeKey);
   for (;;) {
     const rows = await query.reverse().limit(pagesPerRead).toArray();
-    for (const row of rows) {
+    for (const row of await pageTexts(db, rows)) {
       // Only the page holding beforeKey needs a key per event; every other page lies wholly below it.
       const evs = decodeEvents(row);
       const last = evs[evs.length - 1];
@@ -68,13 +69,14 @@ export async function* readBackward(db: EventoryDB, beforeKey: string, pagesPerR
 
 /**
  * The whole log as stored text, in history order, a page at a time (`n` events joined by ",\n"): what an
- * export writes, with no event parsed or stringified.
+ * export writes, with no event parsed or stringified. A file page is handed over as the part of its file that
+ * holds its text, not read at all.
  */
-export async function* readTexts(db: EventoryDB, pagesPerRead: number): AsyncGenerator<Pick<StoredPage, 'n' | 'text'>> {
+export async function* readTexts(db: EventoryDB, pagesPerRead: number): AsyncGenerator<{ n: number; text: string | Blob }> {
   let rows = await db.pages.orderBy('lo').limit(pagesPerRead).toArray();
   for (;;) {
     for (const row of rows) {
-      const page = storedText(row);
+      const page = isFilePage(row) ? { n: row.n, text: await pageBlob(db, row) } : storedText(row);
       if (page.n > 0) yield page;
     }
     if (rows.length < pagesPerRead) return;

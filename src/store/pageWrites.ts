@@ -5,9 +5,9 @@
 // bulkPut lets the store choose the slices.
 // Nothing here calls Dexie, so Dexie's transaction zone is not needed across these awaits.
 import Dexie, { type Transaction } from 'dexie';
-import type { PageRow } from './db';
+import type { PageRow, StoredPage } from './db';
 import type { PageText } from './eventStore';
-import { encodePage } from './pageCodec';
+import { encodePage, type FileBytes } from './pageCodec';
 import type { PagePlan } from './pageIndex';
 
 /** Page rows per slice: ~20–35 ms of cloning per task; the wait for a slice to be written was ~1 ms. */
@@ -41,7 +41,15 @@ export interface AlongPages {
   value: unknown;
 }
 
-export async function writePages(tx: Transaction, plan: PagePlan, onProgress?: (done: number, total: number) => void, textOf?: PageText, along: readonly AlongPages[] = []): Promise<void> {
+/** `inFile`: for each row of `plan.writes`, where its text is in an imported file, if it refers to one. */
+export async function writePages(
+  tx: Transaction,
+  plan: PagePlan,
+  onProgress?: (done: number, total: number) => void,
+  textOf?: PageText,
+  along: readonly AlongPages[] = [],
+  inFile?: readonly (FileBytes | undefined)[],
+): Promise<void> {
   const rows = plan.writes;
   if (rows.length === 0 && plan.deletes.length === 0 && along.length === 0) return;
   const store = tx.idbtrans.objectStore('pages');
@@ -61,7 +69,7 @@ export async function writePages(tx: Transaction, plan: PagePlan, onProgress?: (
         puts.push(put);
       }
     };
-    await putSlices(store, rows, total, onProgress, textOf, putAlong);
+    await putSlices(store, rows, total, onProgress, (j) => encodePage(rows[j]!, textOf, inFile?.[j]), putAlong);
     await Promise.all(puts);
   } catch (e) {
     // Dexie aborts on a rejected scope too; aborting here first means no later put of ours can still land.
@@ -79,7 +87,8 @@ async function putSlices(
   rows: readonly PageRow[],
   total: number,
   onProgress: ((done: number, total: number) => void) | undefined,
-  textOf: PageText | undefined,
+  /** The stored row of `rows[j]`. */
+  encode: (j: number) => StoredPage,
   /** Called after each slice is made, with the slices made so far and in all; and once after the last. */
   putAlong: (slicesMade: number, slices: number) => void,
 ): Promise<void> {
@@ -91,7 +100,7 @@ async function putSlices(
     let last: IDBRequest | undefined;
     const end = Math.min(i + PUT_SLICE, rows.length);
     for (let j = i; j < end; j++) {
-      last = store.put(encodePage(rows[j]!, textOf));
+      last = store.put(encode(j));
       done += rows[j]!.events.length;
       // Each page is reported as IndexedDB writes it: at the end of a large write the slices in flight drain
       // for most of a second (issue 6: an 830 ms wait without progress at 1M events).

@@ -1,6 +1,7 @@
 // Building files for import tests: a valid log to start from, then one thing broken per test.
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import type { InventoryEvent } from '../../src/domain/events';
+import { exportLog } from '../../src/io/exportLog';
 import { parseLog, type ParsedLog } from '../../src/io/parseLog';
 import { added, created, ev, removed } from '../support/events';
 
@@ -40,3 +41,14 @@ export async function rejects(text: string, ...fragments: string[]): Promise<str
 }
 
 export const file = (parts: BlobPart[], name = 'log.json') => new File(parts, name, { type: 'application/json' });
+
+/** Runs exportLog with the download captured: the file's text. */
+export async function exported(): Promise<string> {
+  const saved: { blob?: Blob } = {};
+  const anchor = { click: vi.fn(), remove: vi.fn(), href: '', download: '', hidden: false };
+  vi.stubGlobal('document', { createElement: () => anchor, body: { append: vi.fn() } });
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => ((saved.blob = b as Blob), 'blob:test'));
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+  expect((await exportLog()).ok).toBe(true);
+  return saved.blob!.text();
+}

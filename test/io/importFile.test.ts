@@ -5,7 +5,7 @@ import { EventStore } from '../../src/store/eventStore';
 import { exportLog } from '../../src/io/exportLog';
 import { describeImport, importLogFile, type ImportProgress } from '../../src/io/importLog';
 import { freshDbName } from '../support/engine';
-import { file, logText, sampleEvents } from './fixtures';
+import { exported, file, logText, sampleEvents } from './fixtures';
 
 beforeEach(async () => {
   resetForTests();
@@ -97,16 +97,6 @@ describe('describeImport', () => {
   });
 });
 
-/** Runs exportLog with the download captured: the file's text. */
-async function exported(): Promise<string> {
-  const saved: { blob?: Blob } = {};
-  const anchor = { click: vi.fn(), remove: vi.fn(), href: '', download: '', hidden: false };
-  vi.stubGlobal('document', { createElement: () => anchor, body: { append: vi.fn() } });
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => ((saved.blob = b as Blob), 'blob:test'));
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-  expect((await exportLog()).ok).toBe(true);
-  return saved.blob!.text();
-}
 
 describe('exportLog', () => {
   it('gives back the text the imported file had for each event, one event per line', async () => {

@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ExportLineParser } from '../../src/io/parseLines';
-import { pageTextOf } from '../../src/io/sourceText';
+import { SliceDecoder } from '../../src/io/readFile';
+import { pageSpans } from '../../src/io/sourceText';
 
 const HEAD = '{"format":"eventory.event-log","formatVersion":1,"events":[';
 
@@ -52,7 +53,7 @@ describe('the file text of events', () => {
   it('is given for pages in the file\'s order, or out of it, and refused for events the file did not make', () => {
     const values = Array.from({ length: 10 }, (_, i) => ({ i }));
     const { parsed, source } = parse(values, () => ',\n', 13);
-    const textOf = pageTextOf(parsed, source);
+    const { textOf } = pageSpans(parsed, source);
     expect(textOf(parsed.slice(0, 4))).toBe(values.slice(0, 4).map((v) => JSON.stringify(v)).join(',\n'));
     expect(textOf(parsed.slice(4, 10))).toBe(values.slice(4).map((v) => JSON.stringify(v)).join(',\n'));
     expect(textOf(parsed.slice(2, 5))).toBe('{"i":2},\n{"i":3},\n{"i":4}');
@@ -63,4 +64,57 @@ describe('the file text of events', () => {
     expect(textOf([parsed[3]!, parsed[2]!])).toBeUndefined();
     expect(textOf([])).toBeUndefined();
   });
+
+  it('is found in the file\'s bytes exactly, whatever the characters, separators, byte order mark and slices', () => {
+    const anyText = fc.string({ unit: 'binary', maxLength: 5 });
+    const anyValue = fc.dictionary(anyText, fc.oneof(anyText, fc.integer()), { maxKeys: 3 });
+    fc.assert(
+      fc.property(
+        fc.array(anyValue, { minLength: 1, maxLength: 25 }),
+        fc.array(separator, { minLength: 25, maxLength: 25 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 90 }),
+        fc.nat(),
+        fc.nat(),
+        (values, seps, bom, slice, a, b) => {
+          const text = `${HEAD}\n${values.map((v, i) => JSON.stringify(v) + (i < values.length - 1 ? seps[i]! : '')).join('')}\n]}\n`;
+          const bytes = new TextEncoder().encode(`${bom ? '\ufeff' : ''}${text}`);
+          const { parsed, source } = parseBytes(bytes, slice);
+          const spans = pageSpans(parsed, source);
+          const first = a % values.length;
+          const run = parsed.slice(first, first + 1 + (b % (values.length - first)));
+          const at = spans.bytesOf(run);
+          if (at) expect(new TextDecoder().decode(bytes.subarray(at[0], at[1]))).toBe(spans.textOf(run));
+          // A tidy ASCII file (what Eventory exports of ASCII names) is found for every run.
+          if (seps.slice(0, values.length - 1).every((s) => s === ',\n') && /^[\x00-\x7f]*$/.test(text) && !bom) expect(at).toBeDefined();
+        },
+      ),
+      { numRuns: 400, seed: 5 },
+    );
+  });
+
+  it('is not found in bytes for lines laid out otherwise, and found for lines of other characters', () => {
+    const values = [{ n: 'Säge' }, { n: 'a' }, { n: 'b' }, { n: '🪚' }];
+    const text = `${HEAD}\n${values.map((v) => JSON.stringify(v)).join(',\n')}\n]}\n`;
+    const bytes = new TextEncoder().encode(text);
+    // Slices of 1 byte: each character its own piece, so a piece of "ä" is two bytes for one character.
+    const { parsed, source } = parseBytes(bytes, 1);
+    const { bytesOf } = pageSpans(parsed, source);
+    const at = bytesOf(parsed.slice(1, 3));
+    expect(at).toBeDefined();
+    expect(new TextDecoder().decode(bytes.subarray(at![0], at![1]))).toBe('{"n":"a"},\n{"n":"b"}');
+    // Ends inside a piece of two bytes per character (whole file as one slice: the piece is not ASCII).
+    const whole = parseBytes(bytes, bytes.length);
+    expect(pageSpans(whole.parsed, whole.source).bytesOf(whole.parsed.slice(1, 3))).toBeUndefined();
+  });
 });
+
+/** `bytes` decoded a slice at a time as an import does (SliceDecoder), parsed with where each piece was. */
+function parseBytes(bytes: Uint8Array, slice: number) {
+  const parser = new ExportLineParser();
+  const decoder = new SliceDecoder((piece, at) => parser.push(piece, at));
+  for (let i = 0; i < bytes.length; i += slice) expect(decoder.take(bytes.subarray(i, i + slice), i)).toBe(true);
+  expect(decoder.finish()).toEqual({ ok: true });
+  const doc = parser.end() as { events: object[] };
+  return { parsed: doc.events, source: parser.source };
+}

@@ -3,7 +3,7 @@
 // error rather than a page without events.
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildExport } from '../../src/io/exportFormat';
-import { PAGE_SIZE } from '../../src/store/db';
+import { PAGE_SIZE, type TextPage } from '../../src/store/db';
 import { decodeEvents, encodePage } from '../../src/store/pageCodec';
 import { added, created, ev, reverted } from '../support/events';
 import { closeStores, collect, openStore, series } from '../support/store';
@@ -32,10 +32,10 @@ describe('pages stored as export text', () => {
 
   it('hold a page as its event count and the export lines of its events', () => {
     const events = series(3, 0);
-    const row = encodePage({ lo: '', events });
+    const row = encodePage({ lo: '', events }) as TextPage;
     expect(row).toEqual({ lo: '', n: 3, text: events.map((e) => JSON.stringify(e)).join(',\n') });
     expect(decodeEvents(row)).toEqual(events);
-    expect(decodeEvents(encodePage({ lo: 'k', events: [] }))).toEqual([]);
+    expect(decodeEvents(encodePage({ lo: 'k', events: [] }) as TextPage)).toEqual([]);
   });
 
   it('export the stored text unchanged: the same file as stringifying every event read back', async () => {

@@ -4,6 +4,7 @@ import type { InventoryEvent } from '../../src/domain/events';
 import { historyKey } from '../../src/domain/history';
 import { EventoryDB, PAGE_SPLIT } from '../../src/store/db';
 import { decodePage } from '../../src/store/pageCodec';
+import { pageTexts } from '../../src/store/pageFiles';
 import { EventStore } from '../../src/store/eventStore';
 import { freshDbName } from './engine';
 import { added } from './events';
@@ -29,7 +30,7 @@ export async function dump(store: EventStore): Promise<Record<string, unknown>> 
 /** Pages are non-empty, at most PAGE_SPLIT long, sorted, and each holds exactly the keys in [lo, next lo). */
 export async function pageInvariants(store: EventStore): Promise<void> {
   const stored = await store.db.pages.toArray();
-  const pages = stored.map(decodePage);
+  const pages = (await pageTexts(store.db, stored)).map(decodePage);
   expect(pages[0]?.lo).toBe('');
   pages.forEach((p, i) => {
     expect(stored[i]!.n).toBe(p.events.length);
