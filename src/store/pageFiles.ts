@@ -1,92 +1,21 @@
-// The text of pages that refer to an imported file (FilePage, schema version 4): read from the file kept in
-// importFiles, a byte range at a time. Consecutive pages of one file are read together (a rebuild reads 16 pages
-// at once), and the file's handle is kept: the rows of importFiles never change.
-import Dexie from 'dexie';
+// Pages that refer to an imported file (db.ts FilePage) among those a read returns: read as text by fileReads.ts,
+// which loads with the first one (initial JavaScript budget, issue 6).
 import type { EventoryDB, FilePage, StoredPage, TextPage } from './db';
-import { EVENT_SEPARATOR } from './pageCodec';
-
-/** Bytes between two pages of one file: the separator between their events, as the file has it. */
-const GAP = EVENT_SEPARATOR.length;
-
-const kept = new WeakMap<EventoryDB, Map<string, Promise<Blob>>>();
+import { loadOnce } from './loadOnce';
 
 export const isFilePage = (row: StoredPage): row is FilePage => typeof (row as Partial<FilePage>)?.src === 'string';
 
-function damaged(row: StoredPage, why: string): Error {
-  return new Error(`A page of the log is damaged (at ${JSON.stringify(row?.lo)}): ${why}.`);
-}
-
-/** The imported file `id`, read once (outside any transaction of the caller, whose scope may lack its table). */
-function fileOf(db: EventoryDB, id: string): Promise<Blob> {
-  let files = kept.get(db);
-  if (!files) kept.set(db, (files = new Map()));
-  let file = files.get(id);
-  if (!file) {
-    file = Dexie.ignoreTransaction(() => db.importFiles.get(id)).then((row) => {
-      if (!(row?.file instanceof Blob)) throw new Error(`The imported file ${JSON.stringify(id)} that pages of the log refer to is missing.`);
-      return row.file;
-    });
-    // A failed read is not kept: the next read tries again.
-    file.catch(() => files.delete(id));
-    files.set(id, file);
-  }
-  return file;
-}
-
-/** The part of its file that holds the text of `row`, not read. */
-export async function pageBlob(db: EventoryDB, row: FilePage): Promise<Blob> {
-  checkShape(row);
-  const file = await fileOf(db, row.src);
-  if (row.end > file.size) throw damaged(row, 'it refers to bytes past the end of its file');
-  return file.slice(row.start, row.end);
-}
-
-/** Reads runs of consecutive pages of one file as one text; splits it by bytes when the run is ASCII. */
-async function readRun(db: EventoryDB, run: readonly FilePage[]): Promise<TextPage[]> {
-  const file = await fileOf(db, run[0]!.src);
-  const base = run[0]!.start;
-  const last = run[run.length - 1]!;
-  if (last.end > file.size) throw damaged(last, 'it refers to bytes past the end of its file');
-  if (run.length > 1) {
-    const text = await file.slice(base, last.end).text();
-    // One character per byte: the offsets in the file are offsets in the text.
-    if (text.length === last.end - base) return run.map((p) => ({ lo: p.lo, n: p.n, text: text.slice(p.start - base, p.end - base) }));
-  }
-  return Promise.all(run.map(async (p) => ({ lo: p.lo, n: p.n, text: await file.slice(p.start, p.end).text() })));
-}
-
-function checkShape(row: StoredPage): void {
-  if (typeof row?.n !== 'number') throw damaged(row, 'it holds no event count');
-  if (isFilePage(row)) {
-    if (!Number.isSafeInteger(row.start) || !Number.isSafeInteger(row.end) || row.start < 0 || row.end < row.start) throw damaged(row, 'it refers to no valid bytes of its file');
-  } else if (typeof row.text !== 'string') throw damaged(row, 'it holds no event text');
-}
+const fileReads = loadOnce(() => import('./fileReads'));
 
 /**
  * Every row as a TextPage, in order: text pages as they are, file pages read from their file. Inside a
  * transaction, call it through Dexie.waitFor (the reads are not IndexedDB requests).
  */
 export async function pageTexts(db: EventoryDB, rows: readonly StoredPage[]): Promise<TextPage[]> {
-  rows.forEach(checkShape);
-  if (!rows.some(isFilePage)) return rows as TextPage[];
-  const out: (TextPage | Promise<TextPage[]>)[] = [];
-  for (let i = 0; i < rows.length; ) {
-    const row = rows[i]!;
-    if (!isFilePage(row)) {
-      out.push(row);
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    for (; j < rows.length; j++) {
-      const next = rows[j]!;
-      const prev = rows[j - 1] as FilePage;
-      if (!isFilePage(next) || next.src !== row.src || next.start !== prev.end + GAP) break;
-    }
-    out.push(readRun(db, rows.slice(i, j) as FilePage[]));
-    i = j;
-  }
-  const texts: TextPage[] = [];
-  for (const part of await Promise.all(out)) Array.isArray(part) ? texts.push(...part) : texts.push(part);
-  return texts;
+  return rows.some(isFilePage) ? (await fileReads()).pageTexts(db, rows) : (rows as TextPage[]);
+}
+
+/** The part of its file that holds the text of `row`, not read (an export hands it over as it is). */
+export async function pageBlob(db: EventoryDB, row: FilePage): Promise<Blob> {
+  return (await fileReads()).pageBlob(db, row);
 }

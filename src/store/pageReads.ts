@@ -25,20 +25,30 @@ export async function pageKeyAtOrBelow(db: EventoryDB, key: string): Promise<str
   return typeof first === 'string' ? first : '';
 }
 
-/** Events with `afterKey < key <= toKey`, in history order, a page at a time. */
+/**
+ * Events with `afterKey < key <= toKey`, in history order, a page at a time. The next `pagesPerRead` pages are
+ * read while the caller works on these (a rebuild folds them): reading and folding 1M events took 7.6 s one
+ * after the other, measured in Chromium with pages that refer to an imported file.
+ */
 export async function* readRange(db: EventoryDB, afterKey: string, toKey: string, pagesPerRead: number): AsyncGenerator<InventoryEvent[]> {
-  let from = await pageKeyAtOrBelow(db, afterKey);
-  let inclusive = true;
-  for (;;) {
+  const read = async (from: string, inclusive: boolean) => {
     const rows = await db.pages.where('lo').between(from, toKey, inclusive, true).limit(pagesPerRead).toArray();
-    if (rows.length === 0) return;
-    for (const row of await pageTexts(db, rows)) {
+    return { rows, texts: await pageTexts(db, rows) };
+  };
+  let next = read(await pageKeyAtOrBelow(db, afterKey), true);
+  for (;;) {
+    const { rows, texts } = await next;
+    const more = rows.length === pagesPerRead;
+    if (more) {
+      next = read(rows[rows.length - 1]!.lo, false);
+      // A caller that stops early never awaits it: its failure is not unhandled (one that goes on sees it).
+      next.catch(() => undefined);
+    }
+    for (const row of texts) {
       const evs = eventsBetween(row, afterKey, toKey);
       if (evs.length) yield evs;
     }
-    from = rows[rows.length - 1]!.lo;
-    inclusive = false;
-    if (rows.length < pagesPerRead) return;
+    if (!more) return;
   }
 }
 
