@@ -40,7 +40,7 @@ export function dataPageSteps(app) {
       if (!table) return {};
       const headers = [...table.tHead.rows[0].cells].map((c) => c.textContent.trim());
       const [n, q] = [headers.indexOf('Name'), headers.indexOf('Quantity')];
-      return Object.fromEntries([...table.tBodies[0].rows].map((r) => [r.cells[n].textContent.trim(), Number(r.cells[q].textContent.trim())]));
+      return Object.fromEntries([...table.tBodies[0].rows].map((r) => [r.cells[n].textContent.trim(), Number(r.cells[q].textContent.trim().replace(/,/g, ''))]));
     });
   }
 

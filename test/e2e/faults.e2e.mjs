@@ -67,13 +67,18 @@ function readLog(page) {
         req.onerror = () => reject(req.error);
         req.onsuccess = () => {
           const db = req.result;
-          const tx = db.transaction(['pages', 'meta', 'imports', 'importIds', 'snapshots'], 'readonly');
+          const tx = db.transaction(['pages', 'meta', 'imports', 'importIds', 'snapshots', 'importFiles'], 'readonly');
           const all = (store) => new Promise((ok) => (tx.objectStore(store).getAll().onsuccess = (e) => ok(e.target.result)));
-          Promise.all([all('pages'), all('meta'), all('imports'), all('importIds'), all('snapshots')]).then(([pages, meta, imports, importIds, snapshots]) => {
+          Promise.all([all('pages'), all('meta'), all('imports'), all('importIds'), all('snapshots'), all('importFiles')]).then(async ([pages, meta, imports, importIds, snapshots, files]) => {
             db.close();
-            // Pages hold their events as export text (storage version 2).
-            const ids = pages.flatMap((p) => (p.n === 0 ? [] : JSON.parse(`[${p.text}]`)).map((e) => e.id));
+            // Pages hold their events as export text (storage version 2), or refer to bytes of an imported file
+            // (version 4: src/store/db.ts FilePage).
+            const text = (p) => (p.src === undefined ? p.text : files.find((f) => f.id === p.src).file.slice(p.start, p.end).text());
+            const texts = await Promise.all(pages.map(text));
+            const ids = pages.flatMap((p, i) => (p.n === 0 ? [] : JSON.parse(`[${texts[i]}]`)).map((e) => e.id));
             resolve({
+              filePages: pages.filter((p) => p.src !== undefined).length,
+              files: files.length,
               total: ids.length,
               distinct: new Set(ids).size,
               fromFile: ids.filter((id) => id.startsWith('big-')).length,
@@ -83,7 +88,7 @@ function readLog(page) {
               imports: imports.map((i) => ({ name: i.name, added: i.added, ids: importIds.filter((r) => r.id === i.id || r.id.startsWith(`${i.id} `)).reduce((n, r) => n + JSON.parse(r.ids).length, 0) })),
               snapshots: snapshots.map((s) => ({ eventCount: s.eventCount, items: s.items.length })),
             });
-          }, reject);
+          }).catch(reject);
         };
       }),
   );
@@ -147,6 +152,8 @@ async function closeDuringImport(t, moment, delayMs) {
     assert.equal(disk.head.count, disk.total, 'the head does not count what is stored');
     assert.equal(disk.total, disk.fromFile + 2, 'the events made before the import changed');
     assert.deepEqual(disk.imports, outcome === 'all' ? [{ name: 'big.json', added: FILE_EVENTS, ids: FILE_EVENTS }] : []);
+    // The file is kept with its pages, and only then (storage version 4): 60 of its 61 pages refer to it.
+    assert.deepEqual([disk.files, disk.filePages > 0], outcome === 'all' ? [1, true] : [0, false]);
     const expected = outcome === 'all' ? { Anchor: 1, Bolt: STOCK_EVENTS } : { Anchor: 1 };
     assert.deepEqual(await inventory(page), expected, 'the inventory is not the fold of the log');
 

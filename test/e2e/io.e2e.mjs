@@ -4,9 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { changesSaved, launchPersistent, useApp } from './harness.mjs';
+import { CHROMIUM_ARGS, changesSaved, chromiumPath, launchPersistent, useApp } from './harness.mjs';
 import { dataPageSteps } from './dataPage.mjs';
 
 let dir;
@@ -25,7 +26,7 @@ const app = useApp({
     }
   },
 });
-const { openData, importArea, importFile, inventoryTable, createItem } = dataPageSteps(app);
+const { openData, importArea, importFile, inventoryTable, tableShown, createItem } = dataPageSteps(app);
 
 /** A fresh profile (its own IndexedDB on disk) with one page, collecting page errors. */
 async function profile(viewport = { width: 1280, height: 800 }) {
@@ -192,4 +193,58 @@ test('a large file shows progress and can be cancelled, leaving the log as it wa
   assert.equal(await area.getByRole('progressbar').count(), 0);
   assert.deepEqual(await inventoryTable(e.page), {});
   assert.deepEqual(e.errors, []);
+});
+
+test('an imported file is kept in the browser: deleted from disk, after a restart its events still show, travel in time and export', async () => {
+  const p = await launchPersistent({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  profiles.push(p);
+  let context = p.context;
+  try {
+    let page = context.pages()[0] ?? (await context.newPage());
+    // 3,001 events in ASCII, laid out as Eventory exports: every page of them refers to the file (storage version 4).
+    const base = { specversion: '1.0', source: 'eventory:device:kept', dataversion: 1 };
+    const at = (i) => new Date(Date.parse('2026-03-01T00:00:00.000Z') + i * 60_000).toISOString();
+    const events = [{ ...base, id: 'kept-item', type: 'ItemCreated', time: at(0), data: { itemId: 'kept', name: 'Washer' } }];
+    for (let i = 1; i <= 3000; i++) events.push({ ...base, id: `kept-${String(i).padStart(5, '0')}`, type: 'StockAdded', time: at(i), data: { itemId: 'kept', quantity: 1, location: `Bin ${i % 3}` } });
+    const path = join(dir, 'kept.json');
+    const lines = events.map((e) => JSON.stringify(e));
+    await writeFile(path, `{"format":"eventory.event-log","formatVersion":1,"eventCount":${events.length},"events":[\n${lines.join(',\n')}\n]}\n`);
+    assert.deepEqual(await importFile(page, path), { role: 'status', text: 'Imported 3,001 new events.' });
+    const stored = await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const req = indexedDB.open('eventory');
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const tx = req.result.transaction(['pages', 'importFiles']);
+            const pages = tx.objectStore('pages').getAll();
+            const files = tx.objectStore('importFiles').count();
+            tx.oncomplete = () => (req.result.close(), resolve({ pages: pages.result.length, filePages: pages.result.filter((r) => typeof r.src === 'string').length, files: files.result }));
+          };
+        }),
+    );
+    assert.deepEqual(stored, { pages: 4, filePages: 4, files: 1 });
+
+    // The user deletes the file and restarts the browser.
+    await rm(path);
+    await context.close();
+    context = await chromium.launchPersistentContext(p.profileDir, { headless: true, executablePath: chromiumPath(), args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    page = context.pages()[0] ?? (await context.newPage());
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    assert.deepEqual(await inventoryTable(page), { Washer: 3000 });
+    // The past, read from the pages: 1,500 additions by the 1,500th minute.
+    await page.goto(`${app.url}/?at=${encodeURIComponent(at(1500))}`);
+    await page.getByText('Viewing the past:').waitFor();
+    assert.deepEqual(await tableShown(page), { Washer: 1500 });
+    // The export repeats the file's lines, read from the copy the browser kept.
+    const out = await exportFile(page, 'kept-export.json');
+    assert.deepEqual(out.text.split('\n').slice(1, -2), lines.map((l, i) => l + (i < lines.length - 1 ? ',' : '')));
+    // A command after the restart writes after the file's pages.
+    await addOne(page, 'Washer');
+    assert.deepEqual(await inventoryTable(page), { Washer: 3001 });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close().catch(() => undefined);
+  }
 });
