@@ -96,7 +96,7 @@ async function run(job: StartImport, signal: AbortSignal): Promise<FromWorker> {
     });
     if (result.ok && result.added > 0) {
       // Every snapshot is written before the answer: the head's, for other tabs and the next start, and those
-      // behind it, time travel's starting points (~300 at 1M events). Written after it, a reload right after
+      // behind it, time travel's starting points (~500 at 1M events). Written after it, a reload right after
       // "Imported" ended the worker first, and every seek into the past then folded from the log's start
       // (2.5 s each at 1M, measured).
       await engine.snapshotHead();

@@ -22,11 +22,13 @@ const decisions = loadOnce(() => import('./decisions'));
 /**
  * Events folded between snapshots. Bounds the tail folded at startup and per time-travel seek. Issue 6: at 5,000 a
  * seek at 1M events read, decoded and folded up to 7 pages (p50 93 ms, p95 147 ms through the UI); at 3,000 it
- * reads up to 4. A multiple of PAGE_SIZE, so that a rebuild (which folds a page at a time) and an import's fold
- * (WHOLE_CHUNK) snapshot the same moments. The cost is disk: a snapshot of 400 items is ~140 KB, so 1M events
- * keep ~46 MB of them instead of ~28 MB, beside ~300 MB of pages.
+ * reads up to 4. At 2,000 (since pages of an import refer to its file, whose text a seek reads after the page rows:
+ * measured with the seek probe, p50 66 → 55 ms, p95 105–114 → 108–110 ms) it reads up to 3. A multiple of
+ * PAGE_SIZE, so that a rebuild (which folds a page at a time) and an import's fold (WHOLE_CHUNK) snapshot the same
+ * moments. The cost is disk: a snapshot of 400 items is ~140 KB, so 1M events keep ~70 MB of them (~46 MB at
+ * 3,000), beside ~300 MB of pages.
  */
-export const SNAPSHOT_EVERY = 3000;
+export const SNAPSHOT_EVERY = 2000;
 const MAX_ATTEMPTS = 8;
 /** Events kept in memory behind the fold during a rebuild, so that undos of recent events refold cheaply. */
 const CHECKPOINT_EVERY = 2000;
@@ -446,7 +448,7 @@ export class Engine {
     }
     if (state && held.length) {
       // The newest first, awaited: a start (the page after a worker's import) loads it and folds little. The
-      // others (~300 rows at 1M events) only speed up time travel: written meanwhile, and awaited by whoever
+      // others (~500 rows at 1M events) only speed up time travel: written meanwhile, and awaited by whoever
       // needs them all (settled(): an import worker, before it answers).
       const head = held.pop()!;
       const { foldVersion } = this;

@@ -59,6 +59,13 @@ export interface AppendOptions {
   file?: ImportedFile;
 }
 
+/**
+ * Pages a seek reads with the nearest snapshot (EventStore.readAt): a snapshot every 2,000 events (engine.ts
+ * SNAPSHOT_EVERY) lies at most 2,000 events, up to three pages of 1,000 and the one holding it, before the
+ * seek's key; one more spares small tail pages the second read.
+ */
+const NEAR_PAGES = 5;
+
 // The write path loads with the first append; kept, so that later appends skip the dynamic import's bookkeeping.
 const appendModule = loadOnce(() => import('./append'));
 
@@ -144,6 +151,13 @@ export class EventStore {
    */
   async readAt(toKey: string, usable: (row: SnapshotRow) => boolean, maxPages = 16): Promise<{ snapshot: SnapshotRow | undefined; chunks: InventoryEvent[][] } | undefined> {
     const read = await this.db.transaction('r', this.db.snapshots, this.db.pages, async () => {
+      // The nearest snapshot and the pages just below `toKey` are read together: usually those pages reach back
+      // to the snapshot's, and the seek makes one round trip to IndexedDB instead of three (the text of pages of
+      // an imported file is read after it, one more).
+      const [nearest, near] = await Promise.all([this.snapshotsBelow(toKey, true, 1), this.db.pages.where('lo').belowOrEqual(toKey).reverse().limit(NEAR_PAGES).toArray()]);
+      const found = nearest.find((row) => isSound(row) && usable(row));
+      const holding = found ? near.findIndex((page) => page.lo <= found.key) : -1;
+      if (found && holding !== -1) return { snapshot: found, pages: near.slice(0, holding + 1).reverse() };
       let snapshot: SnapshotRow | undefined;
       let upper = toKey;
       let inclusive = true;

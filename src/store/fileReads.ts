@@ -4,11 +4,7 @@
 // (pageFiles.ts): a log that never imported a file, and every start, does without it.
 import Dexie from 'dexie';
 import type { EventoryDB, FilePage, StoredPage, TextPage } from './db';
-import { EVENT_SEPARATOR } from './pageCodec';
-import { isFilePage } from './pageFiles';
-
-/** Bytes between two pages of one file: the separator between their events, as the file has it. */
-const GAP = EVENT_SEPARATOR.length;
+import { follows, isFilePage } from './pageFiles';
 
 const kept = new WeakMap<EventoryDB, Map<string, Promise<Blob>>>();
 
@@ -34,12 +30,13 @@ function fileOf(db: EventoryDB, id: string): Promise<Blob> {
   return file;
 }
 
-/** The part of its file that holds the text of `row`, not read. */
-export async function pageBlob(db: EventoryDB, row: FilePage): Promise<Blob> {
-  checkShape(row);
-  const file = await fileOf(db, row.src);
-  if (row.end > file.size) throw damaged(row, 'it refers to bytes past the end of its file');
-  return file.slice(row.start, row.end);
+/** As pageFiles.ts runBlob. */
+export async function runBlob(db: EventoryDB, run: readonly FilePage[]): Promise<Blob> {
+  run.forEach(checkShape);
+  const last = run[run.length - 1]!;
+  const file = await fileOf(db, last.src);
+  if (last.end > file.size) throw damaged(last, 'it refers to bytes past the end of its file');
+  return file.slice(run[0]!.start, last.end);
 }
 
 /** Reads runs of consecutive pages of one file as one text; splits it by bytes when the run is ASCII. */
@@ -78,8 +75,7 @@ export async function pageTexts(db: EventoryDB, rows: readonly StoredPage[]): Pr
     let j = i + 1;
     for (; j < rows.length; j++) {
       const next = rows[j]!;
-      const prev = rows[j - 1] as FilePage;
-      if (!isFilePage(next) || next.src !== row.src || next.start !== prev.end + GAP) break;
+      if (!isFilePage(next) || !follows(rows[j - 1] as FilePage, next)) break;
     }
     out.push(readRun(db, rows.slice(i, j) as FilePage[]));
     i = j;

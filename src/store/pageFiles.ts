@@ -2,6 +2,7 @@
 // which loads with the first one (initial JavaScript budget, issue 6).
 import type { EventoryDB, FilePage, StoredPage, TextPage } from './db';
 import { loadOnce } from './loadOnce';
+import { EVENT_SEPARATOR } from './pageCodec';
 
 export const isFilePage = (row: StoredPage): row is FilePage => typeof (row as Partial<FilePage>)?.src === 'string';
 
@@ -15,7 +16,10 @@ export async function pageTexts(db: EventoryDB, rows: readonly StoredPage[]): Pr
   return rows.some(isFilePage) ? (await fileReads()).pageTexts(db, rows) : (rows as TextPage[]);
 }
 
-/** The part of its file that holds the text of `row`, not read (an export hands it over as it is). */
-export async function pageBlob(db: EventoryDB, row: FilePage): Promise<Blob> {
-  return (await fileReads()).pageBlob(db, row);
+/** `next` comes right after `page` in the same file: only the separator between their events lies between. */
+export const follows = (page: FilePage, next: FilePage): boolean => next.src === page.src && next.start === page.end + EVENT_SEPARATOR.length;
+
+/** The part of their file that holds the text of `run` (pages each following the one before), not read. */
+export async function runBlob(db: EventoryDB, run: readonly FilePage[]): Promise<Blob> {
+  return (await fileReads()).runBlob(db, run);
 }

@@ -3,9 +3,9 @@
 // a key per event.
 import type { InventoryEvent } from '../domain/events';
 import { historyKey } from '../domain/history';
-import type { EventoryDB, TextPage } from './db';
+import type { EventoryDB, FilePage, TextPage } from './db';
 import { decodeEvents, storedText } from './pageCodec';
-import { isFilePage, pageBlob, pageTexts } from './pageFiles';
+import { follows, isFilePage, pageTexts, runBlob } from './pageFiles';
 
 /** The events of one page with `afterKey < key <= toKey` (only a page holding a bound needs their keys). */
 export function eventsBetween(row: TextPage, afterKey: string, toKey: string): InventoryEvent[] {
@@ -79,17 +79,40 @@ export async function* readBackward(db: EventoryDB, beforeKey: string, pagesPerR
 
 /**
  * The whole log as stored text, in history order, a page at a time (`n` events joined by ",\n"): what an
- * export writes, with no event parsed or stringified. A file page is handed over as the part of its file that
- * holds its text, not read at all.
+ * export writes, with no event parsed or stringified. Pages that follow each other in an imported file are
+ * handed over together as the one part of the file that holds them, separators included, not read at all: the
+ * download then copies a few ranges of the stored file (measured in Chromium at 1M events: a download made of
+ * a thousand ranges, one per page, took ~5 s after the parts were gathered; one range of all of them, ~0.6 s).
  */
+/** Pages of a file handed over as one part at most: few parts, and the export's progress still moves. */
+const RUN_PAGES = 64;
+
 export async function* readTexts(db: EventoryDB, pagesPerRead: number): AsyncGenerator<{ n: number; text: string | Blob }> {
+  let run: FilePage[] = [];
+  const flush = async () => {
+    const text = run.length ? await runBlob(db, run) : undefined;
+    const n = run.reduce((sum, p) => sum + p.n, 0);
+    run = [];
+    return text && n > 0 ? { n, text } : undefined;
+  };
   let rows = await db.pages.orderBy('lo').limit(pagesPerRead).toArray();
   for (;;) {
     for (const row of rows) {
-      const page = isFilePage(row) ? { n: row.n, text: await pageBlob(db, row) } : storedText(row);
-      if (page.n > 0) yield page;
+      if (isFilePage(row) && (run.length === 0 || (run.length < RUN_PAGES && follows(run[run.length - 1]!, row)))) {
+        run.push(row);
+        continue;
+      }
+      const before = await flush();
+      if (before) yield before;
+      if (isFilePage(row)) run.push(row);
+      else {
+        const page = storedText(row);
+        if (page.n > 0) yield page;
+      }
     }
-    if (rows.length < pagesPerRead) return;
+    if (rows.length < pagesPerRead) break;
     rows = await db.pages.where('lo').above(rows[rows.length - 1]!.lo).limit(pagesPerRead).toArray();
   }
+  const last = await flush();
+  if (last) yield last;
 }

@@ -81,7 +81,7 @@ test('an import through the worker updates the open table and survives a reload'
   }
 });
 
-test('a worker’s import has left a snapshot every 3,000 events and at the head when it says so, and another open tab shows it without a reload', async () => {
+test('a worker’s import has left a snapshot every 2,000 events and at the head when it says so, and another open tab shows it without a reload', async () => {
   const context = await app.browser.newContext();
   try {
     const other = await openPage(context);
@@ -104,7 +104,7 @@ test('a worker’s import has left a snapshot every 3,000 events and at the head
           req.onerror = () => reject(req.error);
         }),
     );
-    assert.deepEqual(snapshots, [3000, 6000, 6503]);
+    assert.deepEqual(snapshots, [2000, 4000, 6000, 6503]);
     // Told by the worker once the snapshots are written: the other tab loads the head's, with no reload.
     const expected = { 'Part 0': 2167, 'Part 1': 2167, 'Part 2': 2166 };
     await other.page.locator('main table tbody tr').nth(2).waitFor({ timeout: 20_000 });
