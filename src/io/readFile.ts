@@ -125,7 +125,7 @@ export class SliceDecoder {
     } catch {
       return { ok: false, error: 'The file ends in the middle of a character: it looks truncated (cut off before its end). Use a complete copy.' };
     }
-    if (last) this.onPiece(last, { start: this.decodedTo, length: this.tail.length });
+    if (last) this.onPiece(last, { start: this.decodedTo, length: unfinished(this.tail) });
     return { ok: true };
   }
 }

@@ -8,7 +8,6 @@ import { follows, isFilePage } from './pageFiles';
 
 const kept = new WeakMap<EventoryDB, Map<string, Promise<Blob>>>();
 
-
 function damaged(row: StoredPage, why: string): Error {
   return new Error(`A page of the log is damaged (at ${JSON.stringify(row?.lo)}): ${why}.`);
 }
