@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InventoryEvent } from '../../src/domain/events';
 import { historyKey, sortHistory } from '../../src/domain/history';
 import { PAGE_SIZE, PAGE_SPLIT } from '../../src/store/db';
@@ -96,6 +96,29 @@ describe('EventStore.readRange and readBackward', () => {
     const { store, k } = await paged();
     expect(await collect(store.readRange(k(7), k(7)))).toEqual([]);
     expect(await collect(store.readRange(k(8), k(7)))).toEqual([]);
+  });
+
+  it('reads no page for an empty range (a start whose snapshot is at the head)', async () => {
+    const { store, k } = await paged();
+    const where = vi.spyOn(store.db.pages, 'where');
+    expect(await collect(store.readRange(k(2499), k(2499)))).toEqual([]);
+    expect(where).not.toHaveBeenCalled();
+  });
+
+  it('reads the next pages while the caller works, but not for a caller taking a page at a time', async () => {
+    const { store, evs } = await paged();
+    const where = vi.spyOn(store.db.pages, 'where');
+    const ahead = store.readRange('', '\uffff', 1);
+    expect((await ahead.next()).value).toEqual(evs.slice(0, 1000));
+    // The page key lookup and the first page: nothing for the second yet.
+    expect(where).toHaveBeenCalledTimes(2);
+    await ahead.return(undefined);
+    where.mockClear();
+    const chunks = store.readRange('', '\uffff', 2);
+    await chunks.next();
+    // The key lookup, the first two pages, and the next read already issued.
+    expect(where).toHaveBeenCalledTimes(3);
+    expect(await collect(chunks)).toEqual(evs.slice(1000));
   });
 
   it('reads the whole log from the empty key', async () => {
