@@ -158,15 +158,12 @@ export class EventStore {
       const found = nearest.find((row) => isSound(row) && usable(row));
       const holding = found ? near.findIndex((page) => page.lo <= found.key) : -1;
       if (found && holding !== -1) return { snapshot: found, pages: near.slice(0, holding + 1).reverse() };
-      let snapshot: SnapshotRow | undefined;
-      let upper = toKey;
-      let inclusive = true;
-      for (let limit = 1; !snapshot; limit = 4) {
-        const rows = await this.snapshotsBelow(upper, inclusive, limit);
+      // Otherwise: older snapshots below the nearest (already read), four at a time, then the pages from there.
+      let snapshot = found;
+      for (let below = nearest[0]?.key; !snapshot && below !== undefined; ) {
+        const rows = await this.snapshotsBelow(below, false, 4);
         snapshot = rows.find((row) => isSound(row) && usable(row));
-        if (rows.length < limit) break;
-        upper = rows[rows.length - 1]!.key;
-        inclusive = false;
+        below = rows.length < 4 ? undefined : rows[rows.length - 1]!.key;
       }
       const from = await pageKeyAtOrBelow(this.db, snapshot?.key ?? '');
       const pages = await this.db.pages.where('lo').between(from, toKey, true, true).limit(maxPages + 1).toArray();

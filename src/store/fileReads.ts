@@ -29,21 +29,25 @@ function fileOf(db: EventoryDB, id: string): Promise<Blob> {
   return file;
 }
 
-/** As pageFiles.ts runBlob. */
-export async function runBlob(db: EventoryDB, run: readonly FilePage[]): Promise<Blob> {
+/** The file of `run` (pages of one file, each following the one before), checked to hold all of their bytes. */
+async function fileOfRun(db: EventoryDB, run: readonly FilePage[]): Promise<Blob> {
   run.forEach(checkShape);
   const last = run[run.length - 1]!;
   const file = await fileOf(db, last.src);
   if (last.end > file.size) throw damaged(last, 'it refers to bytes past the end of its file');
-  return file.slice(run[0]!.start, last.end);
+  return file;
+}
+
+/** As pageFiles.ts runBlob. */
+export async function runBlob(db: EventoryDB, run: readonly FilePage[]): Promise<Blob> {
+  return (await fileOfRun(db, run)).slice(run[0]!.start, run[run.length - 1]!.end);
 }
 
 /** Reads runs of consecutive pages of one file as one text; splits it by bytes when the run is ASCII. */
 async function readRun(db: EventoryDB, run: readonly FilePage[]): Promise<TextPage[]> {
-  const file = await fileOf(db, run[0]!.src);
+  const file = await fileOfRun(db, run);
   const base = run[0]!.start;
   const last = run[run.length - 1]!;
-  if (last.end > file.size) throw damaged(last, 'it refers to bytes past the end of its file');
   if (run.length > 1) {
     const text = await file.slice(base, last.end).text();
     // One character per byte: the offsets in the file are offsets in the text.
@@ -52,17 +56,14 @@ async function readRun(db: EventoryDB, run: readonly FilePage[]): Promise<TextPa
   return Promise.all(run.map(async (p) => ({ lo: p.lo, n: p.n, text: await file.slice(p.start, p.end).text() })));
 }
 
-function checkShape(row: StoredPage): void {
-  if (typeof row?.n !== 'number') throw damaged(row, 'it holds no event count');
-  if (isFilePage(row)) {
-    if (!Number.isSafeInteger(row.start) || !Number.isSafeInteger(row.end) || row.start < 0 || row.end < row.start) throw damaged(row, 'it refers to no valid bytes of its file');
-  } else if (typeof row.text !== 'string') throw damaged(row, 'it holds no event text');
+/** A text page's shape is checked where it is decoded (pageCodec.ts storedText); a file page's, here. */
+function checkShape(row: FilePage): void {
+  if (typeof row.n !== 'number') throw damaged(row, 'it holds no event count');
+  if (!Number.isSafeInteger(row.start) || !Number.isSafeInteger(row.end) || row.start < 0 || row.end < row.start) throw damaged(row, 'it refers to no valid bytes of its file');
 }
 
-/** As pageFiles.ts pageTexts. */
+/** As pageFiles.ts pageTexts (called only when some row is a file page). */
 export async function pageTexts(db: EventoryDB, rows: readonly StoredPage[]): Promise<TextPage[]> {
-  rows.forEach(checkShape);
-  if (!rows.some(isFilePage)) return rows as TextPage[];
   const out: (TextPage | Promise<TextPage[]>)[] = [];
   for (let i = 0; i < rows.length; ) {
     const row = rows[i]!;
