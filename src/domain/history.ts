@@ -81,12 +81,21 @@ export function historyKey(e: Pick<InventoryEvent, 'time' | 'id'>): string {
   return t + e.id;
 }
 
+/** The longest event id a file may hold. Stored keys depend on it (END_OF_INSTANT): raising it needs a migration. */
+export const MAX_ID_LENGTH = 200;
+
+/**
+ * Appended to a time key, sorts after that time joined to any id of up to MAX_ID_LENGTH code units: ids are
+ * compared by code unit, and U+FFFF is the largest, so an id made of U+FFFFs is a prefix of this, hence smaller.
+ */
+const END_OF_INSTANT = '\uffff'.repeat(MAX_ID_LENGTH + 1);
+
 /** History key of "everything at or before this instant": sorts after every event with this time. */
 export function keyAtTime(time: string | Date): string {
   const iso = typeof time === 'string' ? time : time.toISOString();
   const t = timeKey(iso);
   if (t === undefined) throw new Error(`Invalid time ${iso}`);
-  return `${t}\uffff`;
+  return t + END_OF_INSTANT;
 }
 
 export function compareEvents(a: InventoryEvent, b: InventoryEvent): number {

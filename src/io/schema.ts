@@ -3,11 +3,11 @@
 // naming the event, its id and the field. Values are checked, never coerced: "3" is not a quantity.
 import * as v from 'valibot';
 import { EVENT_TYPES, LIMITS, type EventType } from '../domain/events';
-import { timeKey } from '../domain/history';
+import { MAX_ID_LENGTH, timeKey } from '../domain/history';
 import { formatCount, isPlainObject } from './describe';
 
-/** Longest event id accepted. The spec fixes none; a bound keeps hostile files from bloating every history key. */
-export const MAX_ID = 200;
+/** Longest event id accepted. The format fixes none; a bound keeps hostile files from bloating every history key. */
+export const MAX_ID = MAX_ID_LENGTH;
 /** Longest `source`, `correlationid` and extension attribute text accepted. */
 export const MAX_SOURCE = LIMITS.text;
 

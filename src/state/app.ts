@@ -10,12 +10,12 @@ import { EventoryDB, SCHEMA_VERSION } from '../store/db';
 import { EventStore } from '../store/eventStore';
 import { makeYielder } from '../store/yieldToMain';
 import { Engine, type ExecResult, type HeadState } from './engine';
-import type { ImportOptions, ImportResult } from './importer';
+import type { FutureDated, ImportOptions, ImportResult } from './importer';
 import { describeOpenError, isQuotaError, type StorageProblem } from './storageErrors';
 import { ProjectionCache } from './projections';
 import type { Projection } from '../domain/projections/projection';
 
-export type { ExecResult, ImportOptions, ImportResult };
+export type { ExecResult, FutureDated, ImportOptions, ImportResult };
 export type AppStatus = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
 
 const status$ = signal<AppStatus>({ kind: 'loading' });

@@ -2,3 +2,4 @@
 // command rather than with the inventory: a cold start only reads.
 export { decide } from '../domain/commands';
 export { decideRevert, findDependents } from '../domain/revert';
+export { checkInPlace } from '../domain/inPlace';

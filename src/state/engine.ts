@@ -4,14 +4,14 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { Command, Refusal } from '../domain/commands';
 import { LIMITS, type InventoryEvent } from '../domain/events';
-import { historyKey, revertedAt, timeKey, TIME_KEY_LENGTH, type RevertRecord } from '../domain/history';
+import { historyKey, revertedAt, sortHistory, timeKey, TIME_KEY_LENGTH, type RevertRecord } from '../domain/history';
 import { emptyState, fold, type InventoryState } from '../domain/inventory';
 import type { FieldErrors } from '../domain/validation';
 import { SNAPSHOT_FORMAT, type HeadRow, type RevertRow, type SnapshotRow } from '../store/db';
 import type { Keyed } from '../store/sortKeyed';
 import { loadOnce } from '../store/loadOnce';
 import { makeYielder } from '../store/yieldToMain';
-import { applyRevert, type Checkpoint } from './revertStep';
+import { Refold, revertIndex, type Checkpoint } from '../domain/refold';
 import { EMPTY_HEAD, type AppendOptions, type EventStore } from '../store/eventStore';
 
 const refuse = (error: string): Refusal => ({ ok: false, error });
@@ -30,6 +30,10 @@ const decisions = loadOnce(() => import('./decisions'));
  */
 export const SNAPSHOT_EVERY = 2000;
 const MAX_ATTEMPTS = 8;
+/** How far ahead of the clock the head may be for a command to be stamped just after it (see stamp()). */
+const FOLLOW_HEAD_MS = 60_000;
+/** 9999-12-31T23:59:59.999Z: the last instant an RFC 3339 time with a four-digit year can name. */
+const LAST_MS = 253_402_300_799_999;
 /** Events kept in memory behind the fold during a rebuild, so that undos of recent events refold cheaply. */
 const CHECKPOINT_EVERY = 2000;
 /** A rebuild that ends this many events past the last snapshot writes one at the head. */
@@ -249,40 +253,21 @@ export class Engine {
     const total = Math.max(0, head.count - start.state.eventCount);
     let done = 0;
     const pause = makeYielder();
-    let state = start.state;
-    const skip = revertedAt(this.reverts, start.key);
-    this.lastSnapshotCount = state.eventCount;
+    this.lastSnapshotCount = start.state.eventCount;
     this.lastSnapshotKey = start.key;
-    const byId = new Map(this.reverts.map((r) => [r.id, r]));
-    const isRevert = (id: string) => byId.has(id);
-    // An exact state a little behind, and the events since: most undos name recent events, so the state after
-    // one is refolded from here in memory rather than read back from the store.
-    let base: Positioned = start;
-    let since: InventoryEvent[] = [];
+    const refold = new Refold(start, revertIndex(this.reverts), CHECKPOINT_EVERY);
     const chunks = whole ? inChunks(whole, WHOLE_CHUNK) : this.store.readRange(start.key, toKey);
     for await (const chunk of chunks) {
-      let batch: InventoryEvent[] = [];
-      for (const e of chunk) {
-        since.push(e);
-        if (e.type !== 'EventsReverted') {
-          batch.push(e);
-          continue;
-        }
-        state = fold(state, batch, skip);
-        batch = [];
-        const key = historyKey(e);
-        const next = applyRevert({ state, skip, base, since, revert: e, key, reverts: this.reverts, record: byId.get(e.id), isRevert });
-        state = next === 'reread' ? await reread(key) : next;
+      let rest: readonly InventoryEvent[] = chunk;
+      for (let stop = refold.fold(rest); stop; stop = refold.fold(rest)) {
+        refold.resume(await reread(stop.key));
+        rest = stop.rest;
       }
-      state = fold(state, batch, skip);
       this.deps.onFold?.((done = Math.min(total, done + chunk.length)), total);
-      if (since.length >= CHECKPOINT_EVERY) {
-        base = { state, key: state.lastKey };
-        since = [];
-      }
-      await this.maybeSnapshot(state);
+      await this.maybeSnapshot(refold.state);
       await pause();
     }
+    const state = refold.state;
     // A long tail at the head (a rebuild, an import) is snapshotted now, so the next start folds almost nothing.
     if (state.eventCount - this.lastSnapshotCount >= HEAD_SNAPSHOT_TAIL) await this.maybeSnapshot(state, true);
     await this.snapshotWrite;
@@ -497,14 +482,44 @@ export class Engine {
   }
 
   private context(correlationId?: string) {
-    // A command is decided against the head, so it must land after the head in history: if the clock is at or
-    // behind the last event (a clock that went back, or another device's event at this very millisecond whose id
-    // sorts after ours), record it one millisecond after that event. Otherwise a count made by another device at
-    // the same instant could silently override what the user just did.
+    return { now: this.stamp(), newId: this.deps.newId, source: this.deps.source, ...(correlationId ? { correlationId } : {}) };
+  }
+
+  /**
+   * A command's time: the clock's. A command is decided against the head, so when the head is at the clock's
+   * time or a little ahead of it (a clock set back, another device's event at this very millisecond whose id
+   * sorts after ours), it is stamped just after the head instead: otherwise a count made elsewhere at the same
+   * instant could silently override what the user just did. Events further ahead (a device whose clock was
+   * wrong) do not drag local times along: the command takes its place before them, checked there (checkInPlace).
+   */
+  private stamp(): string {
     const now = this.deps.clock();
-    const lastMs = this.headRow.lastKey ? Date.parse(`${this.headRow.lastKey.slice(0, 23)}Z`) : -Infinity;
-    const time = timeKey(now.toISOString())! > this.headRow.lastKey.slice(0, TIME_KEY_LENGTH) ? now.toISOString() : new Date(lastMs + 1).toISOString();
-    return { now: time, newId: this.deps.newId, source: this.deps.source, ...(correlationId ? { correlationId } : {}) };
+    const iso = now.toISOString();
+    const headTime = this.headRow.lastKey.slice(0, TIME_KEY_LENGTH);
+    if (!headTime || timeKey(iso)! > headTime) return iso;
+    const after = Date.parse(`${headTime.slice(0, 23)}Z`) + 1;
+    return after - now.getTime() <= FOLLOW_HEAD_MS && after <= LAST_MS ? new Date(after).toISOString() : iso;
+  }
+
+  /**
+   * A refusal when `events`, stamped before the head's last event, would not do at their place in history what
+   * they were decided to do at the head.
+   */
+  private async checkInPlace(events: readonly InventoryEvent[]): Promise<Refusal | undefined> {
+    const sorted = sortHistory([...events]);
+    const first = historyKey(sorted[0]!);
+    if (first > this.headRow.lastKey) return undefined;
+    const start = await this.stateBefore(first);
+    const merged: InventoryEvent[] = [...sorted];
+    for await (const chunk of this.store.readRange(start.key, this.headRow.lastKey)) merged.push(...chunk);
+    const problem = (await decisions()).checkInPlace(start.state, sortHistory(merged), sorted, this.undoneAt(this.headRow.lastKey), this.head$.peek());
+    if (!problem) return undefined;
+    const latest = `${this.headRow.lastKey.slice(0, 16).replace('T', ' ')} UTC`;
+    const why = `the log holds events dated after this device's clock (the latest at ${latest}; the device that recorded them probably had a wrong clock)`;
+    if (problem.kind === 'breaks') return refuse(`Not saved: ${why}, and recorded now, before them, this would leave a negative quantity or act on an item that does not exist yet.`);
+    const name = this.head$.peek().items.get(problem.by.type === 'EventsReverted' ? '' : problem.by.data.itemId)?.name ?? 'this item';
+    const when = `${new Date(Date.parse(problem.by.time)).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    return refuse(`Not saved: ${why}. An event dated ${when} would override this for “${name}”. Undo that event in History first.`);
   }
 
   /**
@@ -581,7 +596,12 @@ export class Engine {
   }
 
   execute(cmd: Command): Promise<ExecResult> {
-    return this.serial(() => this.appendWithRetry(async () => (await decisions()).decide(cmd, this.head$.value, this.context())));
+    return this.serial(() =>
+      this.appendWithRetry(async () => {
+        const decided = (await decisions()).decide(cmd, this.head$.value, this.context());
+        return decided.ok ? ((await this.checkInPlace(decided.events)) ?? decided) : decided;
+      }),
+    );
   }
 
   /** Undo (or, for an EventsReverted, redo) the named events, refusing when later events depend on them. */
@@ -629,7 +649,8 @@ export class Engine {
     const keyOf = new Map([...found.values()].map((e) => [e.id, historyKey(e)]));
     const records: RevertRecord[] = decided.events.map((e) => ({ id: e.id, key: historyKey(e), eventIds: (e.data as { eventIds: string[] }).eventIds, minTargetKey: '' }));
     const newKey = records[records.length - 1]!.key;
-    const newSkip = revertedAt([...this.reverts, ...records], newKey);
+    // As of the head: reverts dated after this one (from a clock that ran ahead) count there too.
+    const newSkip = revertedAt([...this.reverts, ...records], newKey > this.headRow.lastKey ? newKey : this.headRow.lastKey);
     // The earliest event whose inclusion changes: a target, or (for a redo) what the undone revert named.
     let earliest = newKey;
     for (const id of pending) {

@@ -2,7 +2,7 @@
 // dangling item ids, and write everything else in one transaction — or nothing.
 import type { InventoryEvent } from '../domain/events';
 import { canonical } from '../domain/canonical';
-import { historyKey } from '../domain/history';
+import { historyKey, timeKey } from '../domain/history';
 import type { AppendOptions, ImportedFile, PageText } from '../store/eventStore';
 import type { Engine } from './engine';
 
@@ -16,7 +16,18 @@ export interface ImportOptions {
   /** The file itself, which pages may refer to (AppendOptions.file). */
   file?: ImportedFile;
 }
-export type ImportResult = { ok: true; added: number; skipped: number } | { ok: false; error: string };
+/** Events dated more than FUTURE_MS after this device's clock: valid, kept, and worth a warning. */
+export interface FutureDated {
+  count: number;
+  /** The latest such time, as the event wrote it. */
+  latest: string;
+  /** Up to three of their ids, to find them in History. */
+  ids: string[];
+}
+export type ImportResult = { ok: true; added: number; skipped: number; future?: FutureDated } | { ok: false; error: string };
+
+/** A day: clocks of devices that are set right, in any time zone, differ by much less. */
+export const FUTURE_MS = 86_400_000;
 
 // Events are counted from 1 in messages, as in src/io/describe.ts.
 const describe = (i: number, e: InventoryEvent) => `Event ${i + 1} (id "${e.id}")`;
@@ -48,13 +59,10 @@ export async function importEvents(engine: Engine, events: InventoryEvent[], opt
       }
       skipped++;
     }
-    const state = engine.state.value;
-    const created = new Set<string>();
-    for (const e of fresh) if (e.type === 'ItemCreated') created.add(e.data.itemId);
-    for (const e of fresh) {
-      if (e.type === 'EventsReverted' || created.has(e.data.itemId) || state.items.has(e.data.itemId)) continue;
-      const i = events.indexOf(e);
-      return { ok: false as const, error: `${describe(i, e)}: "itemId" names item "${e.data.itemId}", which neither the file nor this log creates. The file was not imported.` };
+    const dangling = await danglingItem(engine, fresh);
+    if (dangling) {
+      const i = events.indexOf(dangling);
+      return { ok: false as const, error: `${describe(i, dangling)}: "itemId" names item "${dangling.data.itemId}", which neither the file nor this log creates. The file was not imported.` };
     }
     added = fresh.length;
     if (fresh.length === 0) return { ok: false as const, error: '' };
@@ -66,10 +74,56 @@ export async function importEvents(engine: Engine, events: InventoryEvent[], opt
     const appendOpts: AppendOptions = { targetKey: (id: string) => keys.get(id), bulk: fresh.length > 200, importRecord, onProgress: opts.onProgress, textOf: opts.textOf, file: opts.file };
     return { ok: true as const, events: fresh, opts: appendOpts };
   });
-  if (res.ok) return { ok: true, added, skipped };
+  if (res.ok) {
+    const future = await futureDated(engine);
+    return future ? { ok: true, added, skipped, future } : { ok: true, added, skipped };
+  }
   // Nothing new is not an error: importing the same file twice adds nothing the second time.
   if (res.error === '') return { ok: true, added: 0, skipped };
   return { ok: false, error: res.error };
+}
+
+/**
+ * The log's events dated more than FUTURE_MS after the clock (a device whose clock was wrong). They sort last in
+ * history, so only they are read, newest first; a log with none reads nothing.
+ */
+async function futureDated(engine: Engine): Promise<FutureDated | undefined> {
+  const limit = timeKey(new Date(engine.now().getTime() + FUTURE_MS).toISOString())!;
+  if (engine.head.lastKey.slice(0, limit.length) <= limit) return undefined;
+  const found: FutureDated = { count: 0, latest: '', ids: [] };
+  for await (const chunk of engine.store.readBackward()) {
+    for (const e of chunk) {
+      if (historyKey(e).slice(0, limit.length) <= limit) return found;
+      if (found.count++ === 0) found.latest = e.time;
+      if (found.ids.length < 3) found.ids.push(e.id);
+    }
+  }
+  return found;
+}
+
+type StockEvent = Exclude<InventoryEvent, { type: 'EventsReverted' }>;
+
+/**
+ * The first of `fresh` that names an item created neither in `fresh` nor anywhere in the log (an undone
+ * creation still creates: the log holds it, and the item is back as soon as that undo is itself undone).
+ */
+async function danglingItem(engine: Engine, fresh: readonly InventoryEvent[]): Promise<StockEvent | undefined> {
+  const state = engine.state.value;
+  const created = new Set<string>();
+  for (const e of fresh) if (e.type === 'ItemCreated') created.add(e.data.itemId);
+  // Items the head lists are created (or already in conflict); the log is searched only for the others.
+  const unknown = new Map<string, StockEvent>();
+  for (const e of fresh) {
+    if (e.type === 'EventsReverted' || created.has(e.data.itemId) || state.items.has(e.data.itemId)) continue;
+    if (!unknown.has(e.data.itemId)) unknown.set(e.data.itemId, e);
+  }
+  if (unknown.size === 0) return undefined;
+  for await (const chunk of engine.store.readBackward()) {
+    for (const e of chunk) if (e.type === 'ItemCreated') unknown.delete(e.data.itemId);
+    if (unknown.size === 0) return undefined;
+  }
+  for (const e of fresh) if (e.type !== 'EventsReverted' && unknown.has(e.data.itemId)) return e;
+  return undefined;
 }
 
 /** The file's ids and the ids its undos name, as one set to search the log for. */

@@ -59,7 +59,7 @@ export function ImportSection() {
     setProgress({ phase: 'reading', done: 0, total: file.size });
     try {
       const res = await importLogFile(file, { signal: ctrl.signal, onProgress: setProgress });
-      report(res.ok ? { ok: true, text: describeImport(res.added, res.skipped) } : { ok: false, text: res.error });
+      report(res.ok ? { ok: true, text: describeImport(res.added, res.skipped, res.future) } : { ok: false, text: res.error });
     } catch (err) {
       // A bug, not a bad file: say so rather than leave the page busy forever. The engine wrote nothing.
       console.error(err);

@@ -1,0 +1,117 @@
+// The defects an independent review found (each a minimal reproduction): every number the app shows must be
+// the fold of the log, whatever the history's length, the order of a merge, or the times its events carry.
+import { describe, expect, it } from 'vitest';
+import type { InventoryEvent } from '../../src/domain/events';
+import { keyAtTime } from '../../src/domain/history';
+import { quantityOf } from '../../src/domain/inventory';
+import { importEvents } from '../../src/state/importer';
+import { createItem, makeEngine, ok, testClock } from '../support/engine';
+import { exportText, importText } from '../support/exchange';
+import { added, at, created, ev } from '../support/events';
+import { plain, replay } from '../support/oracle';
+import { collect } from '../support/store';
+
+type Env = Awaited<ReturnType<typeof makeEngine>>;
+const qty = (env: Env, itemId: string) => quantityOf(env.engine.state.value.items.get(itemId)!);
+const wholeLog = (env: Env) => collect(env.engine.store.readRange('', '\uffff'));
+
+async function undoOk(env: Env, ids: string[]) {
+  const r = await env.engine.undo(ids);
+  if (!r.ok) throw new Error(`expected the undo to succeed: ${r.error}`);
+  return r.events;
+}
+
+describe('a long log: undos that reach before the fold’s checkpoint', () => {
+  // 2,100 adds cross the 2,000-event checkpoint and snapshot intervals.
+  const adds = (n: number) => [created('i1', 'Rope', 0, 'c-i1'), ...Array.from({ length: n }, (_, i) => added('i1', 1, 1 + i, undefined, `a-${String(i).padStart(5, '0')}`))];
+
+  it('undoing an early add, then a late one, leaves the quantity a replay gives, at the head and after a restart', async () => {
+    const env = await makeEngine({ clock: testClock(at(10_000)) });
+    const log = adds(2100);
+    expect(await importEvents(env.engine, log)).toMatchObject({ ok: true, added: 2101 });
+    await undoOk(env, ['a-00005']);
+    env.clock.tick();
+    await undoOk(env, ['a-02090']);
+    expect(qty(env, 'i1')).toBe(2098);
+    const all = await wholeLog(env);
+    expect(plain(env.engine.state.value)).toEqual(plain(replay(all)));
+    const again = await makeEngine({ name: env.name, clock: env.clock });
+    expect(plain(again.engine.state.value)).toEqual(plain(replay(all)));
+    again.db.close();
+  });
+
+  it('a rebuild of that log folds to the replay too', async () => {
+    const env = await makeEngine({ clock: testClock(at(10_000)) });
+    await importEvents(env.engine, adds(2100));
+    await undoOk(env, ['a-00005']);
+    env.clock.tick();
+    await undoOk(env, ['a-02090']);
+    await env.engine.rebuild();
+    expect(plain(env.engine.state.value)).toEqual(plain(replay(await wholeLog(env))));
+  });
+
+  it('another device importing the export shows the same quantity', async () => {
+    const env = await makeEngine({ clock: testClock(at(10_000)) });
+    await importEvents(env.engine, adds(2100));
+    await undoOk(env, ['a-00005']);
+    env.clock.tick();
+    await undoOk(env, ['a-02090']);
+    const other = await makeEngine({ clock: testClock(at(20_000)), seed: 9 });
+    expect(await importText(other.engine, await exportText(env.engine, new Date(0)))).toMatchObject({ ok: true });
+    expect(qty(other, 'i1')).toBe(2098);
+  });
+});
+
+describe('a merge after an undone creation', () => {
+  it('imports the other device’s stock for an item whose creation this log holds but undid', async () => {
+    const a = await makeEngine({ seed: 1, source: 'eventory:device:a' });
+    const id = await createItem(a.engine, 'Rope');
+    const b = await makeEngine({ seed: 2, source: 'eventory:device:b', clock: testClock(at(5)) });
+    await importText(b.engine, await exportText(a.engine, new Date(0)));
+    await ok(b.engine, { type: 'addStock', itemId: id, quantity: 2 });
+    a.clock.tick();
+    await undoOk(a, [(await wholeLog(a))[0]!.id]);
+    const r = await importText(a.engine, await exportText(b.engine, new Date(0)));
+    expect(r).toMatchObject({ ok: true, added: 1 });
+    expect(plain(a.engine.state.value)).toEqual(plain(replay(await wholeLog(a))));
+  });
+});
+
+describe('times at the edges of what is valid', () => {
+  it('a command after an event at 9999-12-31T23:59:59.999Z is saved, at the clock’s time', async () => {
+    const env = await makeEngine({ clock: testClock('2026-03-01T00:00:00.000Z') });
+    const id = await createItem(env.engine, 'Rope');
+    await importEvents(env.engine, [ev('StockAdded', { itemId: id, quantity: 1 }, { time: '9999-12-31T23:59:59.999Z', id: 'far' })]);
+    const [e] = await ok(env.engine, { type: 'addStock', itemId: id, quantity: 2 });
+    expect(e!.time).toBe('2026-03-01T00:00:00.000Z');
+    expect(qty(env, id)).toBe(3);
+  });
+
+  it('undoing an import that holds an event at the far end of time works', async () => {
+    const env = await makeEngine({ clock: testClock('2026-03-01T00:00:00.000Z') });
+    const id = await createItem(env.engine, 'Rope');
+    await importEvents(env.engine, [ev('StockAdded', { itemId: id, quantity: 1 }, { time: '9999-12-31T23:59:59.999Z', id: 'far' })], { name: 'far.json' });
+    const [imp] = await env.engine.store.imports();
+    expect((await env.engine.undoImport(imp!.id)).ok).toBe(true);
+    expect(qty(env, id)).toBe(0);
+  });
+
+  it('a future-dated event does not drag the times of later local commands', async () => {
+    const env = await makeEngine({ clock: testClock('2026-03-01T00:00:00.000Z') });
+    const id = await createItem(env.engine, 'Rope');
+    await importEvents(env.engine, [ev('StockAdded', { itemId: id, quantity: 1 }, { time: '2031-01-01T00:00:00.000Z', id: 'future' })]);
+    env.clock.tick(1000);
+    const [e] = await ok(env.engine, { type: 'addStock', itemId: id, quantity: 2 });
+    expect(e!.time).toBe('2026-03-01T00:00:01.000Z');
+    expect(plain(await env.engine.stateAtKey(keyAtTime('2026-03-01T00:00:02.000Z'))).items[0]!.stock).toEqual({ '': 2 });
+  });
+});
+
+describe('ids at the edges of what is valid', () => {
+  it('an event whose id starts with U+FFFF counts at its own instant', async () => {
+    const env = await makeEngine();
+    const events: InventoryEvent[] = [created('i1', 'Rope', 0, 'c'), added('i1', 10, 1, undefined, 'a'), added('i1', 1, 1, undefined, '\uffffz')];
+    await importEvents(env.engine, events);
+    expect(quantityOf((await env.engine.stateAtKey(keyAtTime(at(1)))).items.get('i1')!)).toBe(11);
+  });
+});
