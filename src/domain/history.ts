@@ -74,6 +74,13 @@ function isoTimeKey(t: string): string | undefined {
   return `${t.slice(0, 23)}000000`;
 }
 
+/**
+ * How far ahead of this device's clock an event may be dated and still count as "now" (clocks of devices set
+ * right, in any time zone, differ by much less). A command follows such a head; events further ahead are
+ * future-dated: an import warns of them, and commands are stamped by the clock, before them.
+ */
+export const FUTURE_MS = 86_400_000;
+
 /** Sort key of an event in history: normalised time, then id. */
 export function historyKey(e: Pick<InventoryEvent, 'time' | 'id'>): string {
   const t = timeKey(e.time);
@@ -120,19 +127,43 @@ export interface RevertRecord {
 }
 
 /**
- * Ids treated as never having happened at the instant `atKey` (spec §3). The latest word wins: a revert that is
- * itself reverted by a later revert in effect names nothing, which is how redo works.
+ * Ids treated as never having happened at the instant `atKey` (spec §3): those named by the reverts up to
+ * `atKey` that count. A revert counts unless a revert that counts names it (an undo of an undo is a redo),
+ * whatever their order in history: a redo recorded by a device whose clock was behind can precede its target.
  */
 export function revertedAt(reverts: readonly RevertRecord[], atKey: string): Set<string> {
-  // Callers usually keep reverts in history order; sorting is then skipped (this runs once per undo in a rebuild).
-  let ascending = true;
-  for (let i = 1; i < reverts.length && ascending; i++) if (reverts[i - 1]!.key > reverts[i]!.key) ascending = false;
-  const byKey = ascending ? reverts : [...reverts].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const upTo = reverts.filter((r) => r.key <= atKey);
+  const byId = new Map(upTo.map((r) => [r.id, r]));
+  // Usually every revert that names a revert comes after it: then, newest first, each one's fate is known
+  // before it is met (the latest word wins).
+  let backward = true;
+  for (const r of upTo) for (const id of r.eventIds) if ((byId.get(id)?.key ?? '') >= r.key) backward = false;
+  const byKey = backward ? upTo.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) : upTo;
   const cancelled = new Set<string>();
+  const counts = backward ? (r: RevertRecord) => !cancelled.has(r.id) : countsAnyOrder(upTo, byId);
   for (let i = byKey.length - 1; i >= 0; i--) {
     const r = byKey[i]!;
-    if (r.key > atKey || cancelled.has(r.id)) continue;
-    for (const id of r.eventIds) cancelled.add(id);
+    if (counts(r)) for (const id of r.eventIds) cancelled.add(id);
   }
   return cancelled;
+}
+
+/**
+ * Whether each revert counts, for reverts that may name later ones. A cycle (only a forged file can make one)
+ * is cut where the search meets it again: that namer does not count for the one it names.
+ */
+function countsAnyOrder(reverts: readonly RevertRecord[], byId: ReadonlyMap<string, RevertRecord>): (r: RevertRecord) => boolean {
+  const namers = new Map<string, RevertRecord[]>();
+  for (const r of reverts) for (const id of r.eventIds) if (byId.has(id)) namers.set(id, [...(namers.get(id) ?? []), r]);
+  const fate = new Map<string, boolean | 'open'>();
+  const counts = (r: RevertRecord): boolean => {
+    const known = fate.get(r.id);
+    if (known === 'open') return false;
+    if (known !== undefined) return known;
+    fate.set(r.id, 'open');
+    const v = !(namers.get(r.id) ?? []).some(counts);
+    fate.set(r.id, v);
+    return v;
+  };
+  return counts;
 }

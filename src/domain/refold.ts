@@ -20,11 +20,15 @@ export interface RevertIndex {
   readonly all: readonly RevertRecord[];
   /** The record of revert `id`, when the store counts it as one. */
   record(id: string): RevertRecord | undefined;
+  /** Whether some revert names revert `id` (undoes or redoes it). */
+  isNamed(id: string): boolean;
 }
 
 export function revertIndex(all: readonly RevertRecord[]): RevertIndex {
   const byId = new Map(all.map((r) => [r.id, r]));
-  return { all, record: (id) => byId.get(id) };
+  const named = new Set<string>();
+  for (const r of all) for (const id of r.eventIds) if (byId.has(id)) named.add(id);
+  return { all, record: (id) => byId.get(id), isNamed: (id) => named.has(id) };
 }
 
 /** Where a fold stopped: the revert at `key` needs the exact state there; `rest` is what follows it. */
@@ -103,8 +107,9 @@ export class Refold {
   /** Brings `skip` to the revert's key and returns the ids whose undone status changed. */
   private updateSkip(r: RevertRecord): Set<string> {
     const changed = new Set<string>();
-    // Naming no revert, the newest revert just adds its ids; a redo can re-enable a chain, so it is recomputed.
-    if (!r.eventIds.some((id) => this.reverts.record(id))) {
+    // A revert that names no revert and that no revert names just adds its ids; otherwise (a redo can re-enable
+    // a chain, and a redo dated before its target cancels it) the set is recomputed.
+    if (!this.reverts.isNamed(r.id) && !r.eventIds.some((id) => this.reverts.record(id))) {
       for (const id of r.eventIds) if (!this.skip.has(id)) (changed.add(id), this.skip.add(id));
       return changed;
     }

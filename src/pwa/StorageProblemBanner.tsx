@@ -13,7 +13,7 @@ export function StorageProblemBanner() {
     <div class={`pwa-banner pwa-banner-problem pwa-banner-${problem.kind}`} role="alert" data-testid="storage-problem">
       <p class="pwa-banner-text">{problem.message}</p>
       <div class="pwa-banner-actions">
-        {problem.kind === 'outdated' && (
+        {(problem.kind === 'outdated' || problem.kind === 'background') && (
           <button type="button" class="btn btn-primary btn-small" onClick={() => window.location.reload()}>
             Reload this tab
           </button>

@@ -81,13 +81,13 @@ async function open(dbName?: string): Promise<void> {
     await engine.load();
     opened = { dbName: db.name, source };
     channel?.addEventListener('message', (ev: MessageEvent<{ type: string; version: number }>) => {
-      if (ev.data?.type === 'appended' && ev.data.version > engine.head.version) void engine.catchUp();
+      if (ev.data?.type === 'appended' && ev.data.version > engine.head.version) inBackground(engine.catchUp(), 'catching up with another tab');
     });
     // The next start loads a snapshot and folds the events after it: leaving one at the head when the tab is
     // hidden (switched away, closed, phone locked) keeps that tail short.
     if (typeof document !== 'undefined') {
       document.addEventListener('visibilitychange', () => {
-        if (document.visibilityState === 'hidden' && problem$.peek()?.kind !== 'outdated') void engine.snapshotHead();
+        if (document.visibilityState === 'hidden' && problem$.peek()?.kind !== 'outdated') inBackground(engine.snapshotHead(), 'saving a snapshot');
       });
     }
     engine$.value = engine;
@@ -124,6 +124,19 @@ async function deviceSource(store: EventStore): Promise<string> {
   const source = `eventory:device:${hex}`;
   await store.setMeta('source', source);
   return source;
+}
+
+/**
+ * Work that no user action waits for must still fail visibly: the storage problem banner says what and why.
+ * Such work writes no event, so nothing is lost; a reload starts it afresh.
+ */
+function inBackground(work: Promise<unknown>, what: string): void {
+  work.catch((err: unknown) => {
+    console.error(err);
+    // A tab outdated by a newer one has already said why everything stops.
+    if (problem$.peek()?.kind === 'outdated') return;
+    problem$.value = { kind: 'background', message: `Something Eventory does in the background failed (${what}): ${describeOpenError(err)} Nothing you saved is lost; reload the page to try again.` };
+  });
 }
 
 function engine(): Engine {
@@ -300,7 +313,7 @@ export function resetForTests(): void {
 const projectionCaches = new WeakMap<Engine, ProjectionCache>();
 function cacheOf(e: Engine): ProjectionCache {
   let c = projectionCaches.get(e);
-  if (!c) projectionCaches.set(e, (c = new ProjectionCache(e)));
+  if (!c) projectionCaches.set(e, (c = new ProjectionCache(e, (err) => inBackground(Promise.reject(err), 'computing analytics'))));
   return c;
 }
 /** The memoized answer of a projection over the whole log (undefined until first folded). */

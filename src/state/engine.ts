@@ -4,7 +4,7 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { Command, Refusal } from '../domain/commands';
 import { LIMITS, type InventoryEvent } from '../domain/events';
-import { historyKey, revertedAt, sortHistory, timeKey, TIME_KEY_LENGTH, type RevertRecord } from '../domain/history';
+import { FUTURE_MS, historyKey, revertedAt, sortHistory, timeKey, TIME_KEY_LENGTH, type RevertRecord } from '../domain/history';
 import { emptyState, fold, type InventoryState } from '../domain/inventory';
 import type { FieldErrors } from '../domain/validation';
 import { SNAPSHOT_FORMAT, type HeadRow, type RevertRow, type SnapshotRow } from '../store/db';
@@ -30,8 +30,6 @@ const decisions = loadOnce(() => import('./decisions'));
  */
 export const SNAPSHOT_EVERY = 2000;
 const MAX_ATTEMPTS = 8;
-/** How far ahead of the clock the head may be for a command to be stamped just after it (see stamp()). */
-const FOLLOW_HEAD_MS = 60_000;
 /** 9999-12-31T23:59:59.999Z: the last instant an RFC 3339 time with a four-digit year can name. */
 const LAST_MS = 253_402_300_799_999;
 /** Events kept in memory behind the fold during a rebuild, so that undos of recent events refold cheaply. */
@@ -487,10 +485,10 @@ export class Engine {
 
   /**
    * A command's time: the clock's. A command is decided against the head, so when the head is at the clock's
-   * time or a little ahead of it (a clock set back, another device's event at this very millisecond whose id
-   * sorts after ours), it is stamped just after the head instead: otherwise a count made elsewhere at the same
-   * instant could silently override what the user just did. Events further ahead (a device whose clock was
-   * wrong) do not drag local times along: the command takes its place before them, checked there (checkInPlace).
+   * time or up to FUTURE_MS ahead of it (a clock set back, another device's event at this very millisecond whose
+   * id sorts after ours), it is stamped just after the head instead: otherwise a count made elsewhere at the same
+   * instant could silently override what the user just did. Future-dated events (a device whose clock was wrong)
+   * do not drag local times along: the command takes its place before them, checked there (checkInPlace).
    */
   private stamp(): string {
     const now = this.deps.clock();
@@ -498,7 +496,7 @@ export class Engine {
     const headTime = this.headRow.lastKey.slice(0, TIME_KEY_LENGTH);
     if (!headTime || timeKey(iso)! > headTime) return iso;
     const after = Date.parse(`${headTime.slice(0, 23)}Z`) + 1;
-    return after - now.getTime() <= FOLLOW_HEAD_MS && after <= LAST_MS ? new Date(after).toISOString() : iso;
+    return after - now.getTime() <= FUTURE_MS && after <= LAST_MS ? new Date(after).toISOString() : iso;
   }
 
   /**

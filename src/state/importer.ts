@@ -2,7 +2,7 @@
 // dangling item ids, and write everything else in one transaction — or nothing.
 import type { InventoryEvent } from '../domain/events';
 import { canonical } from '../domain/canonical';
-import { historyKey, timeKey } from '../domain/history';
+import { FUTURE_MS, historyKey, timeKey } from '../domain/history';
 import type { AppendOptions, ImportedFile, PageText } from '../store/eventStore';
 import type { Engine } from './engine';
 
@@ -26,8 +26,6 @@ export interface FutureDated {
 }
 export type ImportResult = { ok: true; added: number; skipped: number; future?: FutureDated } | { ok: false; error: string };
 
-/** A day: clocks of devices that are set right, in any time zone, differ by much less. */
-export const FUTURE_MS = 86_400_000;
 
 // Events are counted from 1 in messages, as in src/io/describe.ts.
 const describe = (i: number, e: InventoryEvent) => `Event ${i + 1} (id "${e.id}")`;

@@ -19,7 +19,11 @@ export class ProjectionCache {
   /** Projections being folded from scratch right now. */
   readonly computing = signal(0);
 
-  constructor(private readonly engine: Engine) {
+  /** `onError` hears of a fold that failed (a closed or broken database): its projections wait for the next change. */
+  constructor(
+    private readonly engine: Engine,
+    private readonly onError: (err: unknown) => void,
+  ) {
     engine.onChange((c) => this.onChange(c));
   }
 
@@ -54,7 +58,7 @@ export class ProjectionCache {
     this.pending.add(p);
     if (this.scheduled) return;
     this.scheduled = true;
-    setTimeout(() => void this.refold(), 0);
+    setTimeout(() => this.refold().catch(this.onError), 0);
   }
 
   /** One pass over the log for every pending projection. */
@@ -64,6 +68,7 @@ export class ProjectionCache {
     this.pending = new Set();
     if (batch.length === 0) return;
     this.computing.value++;
+    let done = false;
     try {
       const version = this.engine.head.version;
       const skip = this.engine.revertedNow();
@@ -80,8 +85,11 @@ export class ProjectionCache {
         entry.version = version;
         entry.sig.value = run.accs.get(p);
       }
+      done = true;
     } finally {
       this.computing.value--;
+      // Folded again with the next change of the log (or a later get), not in a loop against a broken database.
+      if (!done) for (const p of batch) this.pending.add(p);
     }
   }
 }

@@ -3,7 +3,9 @@
 export type StorageProblem =
   | { kind: 'blocked'; message: string }
   | { kind: 'outdated'; message: string }
-  | { kind: 'quota'; message: string };
+  | { kind: 'quota'; message: string }
+  /** Work no user action waits for (catching up with other tabs, folding analytics) failed. */
+  | { kind: 'background'; message: string };
 
 function names(err: unknown): string[] {
   const out: string[] = [];

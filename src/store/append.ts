@@ -7,6 +7,7 @@ import { HEAD_KEY, IDS_PART, importIdsKey, JOURNAL_KEEP, REVERTS_KEY, type Event
 import type { AppendOptions, AppendResult, ImportedFile } from './eventStore';
 import type { FileBytes } from './pageCodec';
 import { afterWrite, loadIndex, planInsert, planTailAppend, type PageIndex, type PagePlan } from './pageIndex';
+import { assertDistinct } from './pages';
 import { writePages } from './pageWrites';
 import { readHead, readReverts } from './logMeta';
 import { batchKeys, revertRows, settleReverts, withChanged } from './revertRows';
@@ -99,6 +100,7 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
     return p;
   };
   const keyed = await keyAndSort(events, pause, report && within(0, 0.4));
+  assertDistinct(keyed);
   step(0.4);
   const plan = (!opts.bulk && planTailAppend(index, keyed)) || (await planInsert(db, index, keyed, pause));
   step(0.6);

@@ -35,6 +35,22 @@ export function pageWeight(events: readonly InventoryEvent[]): number {
 }
 
 /** Two runs sorted by key, merged in one pass (a sort of a million-event import cost hundreds of ms). */
+/**
+ * An append that would store an event twice (its history key, time and id, is already in the log or twice in the
+ * batch). The importer skips what the log already holds, and commands make fresh ids, so reaching it is a bug.
+ */
+export class DuplicateEventError extends Error {
+  constructor(readonly eventId: string) {
+    super(`Event ${eventId} is already in the log; nothing was written.`);
+    this.name = 'DuplicateEventError';
+  }
+}
+
+/** Throws DuplicateEventError when two neighbours of sorted `keyed` have one key. */
+export function assertDistinct(keyed: readonly Keyed[]): void {
+  for (let i = 1; i < keyed.length; i++) if (keyed[i]![0] === keyed[i - 1]![0]) throw new DuplicateEventError(keyed[i]![1].id);
+}
+
 function mergeSorted(a: readonly Keyed[], b: readonly Keyed[]): Keyed[] {
   // Appends at the end of history (the common case) need no merge: every added key is above the page's last.
   if (a.length === 0 || b.length === 0 || b[0]![0] > a[a.length - 1]![0]) return a.concat(b);
@@ -42,7 +58,11 @@ function mergeSorted(a: readonly Keyed[], b: readonly Keyed[]): Keyed[] {
   let i = 0;
   let j = 0;
   let n = 0;
-  while (i < a.length && j < b.length) out[n++] = byKey(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length && j < b.length) {
+    const c = byKey(a[i]!, b[j]!);
+    if (c === 0) throw new DuplicateEventError(b[j]![1].id);
+    out[n++] = c < 0 ? a[i++]! : b[j++]!;
+  }
   while (i < a.length) out[n++] = a[i++]!;
   while (j < b.length) out[n++] = b[j++]!;
   return out;
