@@ -2,9 +2,9 @@
 // become one string. `events` is the last key and each event sits on its own line, so a reader may stream
 // the file line by line, and a plain JSON.parse of the whole file works too.
 import type { InventoryEvent } from '../domain/events';
-import { EVENT_SEPARATOR, encodeEvents } from '../store/pageCodec';
+import { EVENT_SEPARATOR, encodeEvents } from '../store/pages/codec';
 import { FORMAT, FORMAT_VERSION } from './validate';
-import { timeSlicer } from './yieldTask';
+import { timeSlicer } from '../lib/yieldToMain';
 
 export interface BuildOptions {
   signal?: AbortSignal;

@@ -9,7 +9,7 @@ import { looksLikeBomb, parseLog, readLog, type ParsedLog } from './parseLog';
 import { readText } from './readFile';
 import { readPiecesOffThread } from './readOffThread';
 import { pageSpans } from './sourceText';
-import type { ImportedFile, PageText } from '../store/eventStore';
+import type { ImportedFile, PageText } from '../store/types';
 
 /**
  * `saving`: every event is written and the transaction commits, while the inventory is folded forward; `applying`:

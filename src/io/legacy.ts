@@ -12,7 +12,7 @@ import { CANCELLED, forbiddenKeyPath, formatCount, formatPath, isPlainObject, sh
 import { canHash, sha256Hex } from './hash';
 import { describeIssue } from './issues';
 import { LEGACY_ENTRY, LEGACY_NAME, LEGACY_OBJECT } from './schema';
-import { timeSlicer } from './yieldTask';
+import { timeSlicer } from '../lib/yieldToMain';
 
 export const LEGACY_SOURCE = 'eventory:legacy-import';
 const CHAIN_SEED = 'eventory-legacy-v1';

@@ -6,7 +6,7 @@
 // store that text as it is. Anything laid out otherwise is refused (undefined), and the caller parses the whole
 // text, which also words errors.
 import { SourceText, type PieceBytes } from './sourceText';
-import { timeSlicer } from './yieldTask';
+import { timeSlicer } from '../lib/yieldToMain';
 
 /** Characters fed per step by parseByLines: ~4 MB is ~13,000 events and ~40 ms. */
 const SLICE_CHARS = 4 << 20;

@@ -7,7 +7,7 @@ import { idTable } from './idTable';
 import { parseByLines } from './parseLines';
 import { upcastEvent, upcastLegacy, type VersionedEvent } from './upcast';
 import { checkEvent, checkHeader } from './validate';
-import { timeSlicer } from './yieldTask';
+import { timeSlicer } from '../lib/yieldToMain';
 
 export type ParsedLog =
   | { ok: true; events: InventoryEvent[]; /** Repeats of an event inside the file, dropped. */ duplicates: number; legacy: boolean }

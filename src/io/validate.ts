@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import { DATA_VERSION, type EventType } from '../domain/events';
 import { eventLabel, forbiddenKeyPath, formatPath, isPlainObject, plural, show } from './describe';
-import { certainlyValid } from './fastCheck';
+import { certainlyValid } from './certainlyValid';
 import { describeIssue } from './issues';
 import { DATA_V1, ENVELOPE, ENVELOPE_KEYS, extensionProblem, FILE_HEADER } from './schema';
 

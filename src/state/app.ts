@@ -8,7 +8,7 @@ import { uuidv7Generator } from '../domain/ids';
 import { emptyState, type InventoryState } from '../domain/inventory';
 import { EventoryDB, SCHEMA_VERSION } from '../store/db';
 import { EventStore } from '../store/eventStore';
-import { makeYielder } from '../store/yieldToMain';
+import { makeYielder } from '../lib/yieldToMain';
 import { Engine, type ExecResult, type HeadState } from './engine';
 import type { ImportOptions, ImportResult } from './importer';
 import { describeOpenError, isQuotaError, type StorageProblem } from './storageErrors';

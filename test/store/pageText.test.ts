@@ -3,8 +3,9 @@
 // error rather than a page without events.
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildExport } from '../../src/io/exportFormat';
-import { PAGE_SIZE, type TextPage } from '../../src/store/db';
-import { decodeEvents, encodePage } from '../../src/store/pageCodec';
+import { PAGE_SIZE } from '../../src/store/db';
+import { decodeEvents, encodePage } from '../../src/store/pages/codec';
+import type { TextPage } from '../../src/store/types';
 import { added, created, ev, reverted } from '../support/events';
 import { closeStores, collect, openStore, series } from '../support/store';
 

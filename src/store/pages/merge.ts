@@ -1,8 +1,8 @@
 // History-ordered pages: where a key belongs, and how new events merge into a page and split it.
-import type { InventoryEvent } from '../domain/events';
-import { historyKey } from '../domain/history';
-import { PAGE_SIZE, PAGE_SPLIT, type PageRow } from './db';
-import type { Keyed } from './sortKeyed';
+import type { InventoryEvent } from '../../domain/events';
+import { historyKey } from '../../domain/history';
+import { PAGE_SIZE, PAGE_SPLIT } from '../db';
+import type { Keyed, PageRow } from '../types';
 
 const byKey = (a: Keyed, b: Keyed) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
