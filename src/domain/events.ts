@@ -82,11 +82,6 @@ export function isEventType(t: unknown): t is EventType {
   return typeof t === 'string' && (EVENT_TYPES as readonly string[]).includes(t);
 }
 
-/** The item an event is about, or undefined for log-level events (reverts). */
-export function itemIdOf(e: InventoryEvent): string | undefined {
-  return e.type === 'EventsReverted' ? undefined : e.data.itemId;
-}
-
 export const REASONS_IN = ['purchase', 'found', 'return', 'produced', 'initial'] as const;
 export const REASONS_OUT = ['used', 'sold', 'lost', 'broken', 'spoiled'] as const;
 
