@@ -1,4 +1,4 @@
-// Event types of spec/event-log.md §1–2 (data version 1). These shapes are a file format that users keep:
+// Event types of the log (data version 1; README: Files and merging). These shapes are a file format that users keep:
 // changing a field's meaning needs a new dataversion and an upcaster in src/io/upcast.ts.
 
 export const EVENT_TYPES = [

@@ -1,4 +1,4 @@
-// Import of a user's file (spec §4): read, parse, check and upcast everything, then merge the events into the
+// Import of a user's file: read, parse, check and upcast everything, then merge the events into the
 // log in one transaction (or write nothing). User errors are values. In the browser all of it runs in a worker
 // (src/io/importWorker.ts) so the page stays responsive during a large import; where there are no workers
 // (tests in Node) or none can start, the same code runs in the page.
@@ -24,7 +24,7 @@ export async function importLogFile(file: Blob, opts: ImportFileOptions = {}): P
   return readCheckMerge(file, fileName(file), importEvents, opts);
 }
 
-/** The sentence the import area shows on success (spec §4: how many were new, how many already present). */
+/** The sentence the import area shows on success (how many were new, how many already present). */
 export function describeImport(added: number, skipped: number): string {
   const addedText = added === 0 ? 'No new events' : `Imported ${formatCount(added)} new event${added === 1 ? '' : 's'}`;
   if (skipped === 0) return `${addedText}.`;

@@ -1,4 +1,4 @@
-// From the text of a file to the events to import (spec §4), or the one message that says why not. Nothing is
+// From the text of a file to the events to import, or the one message that says why not. Nothing is
 // written here: the whole file is checked before the engine sees any of it.
 import type { InventoryEvent } from '../domain/events';
 import { canonical } from '../domain/canonical';

@@ -1,4 +1,4 @@
-// Checks of a parsed file against spec §1–2 and §4. Each check returns the first problem as a message for the
+// Checks of a parsed file against the file format (README: Files and merging). Each check returns the first problem as a message for the
 // user, or undefined. The events themselves are stored exactly as the file holds them (never the schema's
 // output, which rebuilds objects in its own key order), so an export of them matches the file byte for byte.
 import * as v from 'valibot';

@@ -1,4 +1,4 @@
-// An import keeps its file and its pages refer to the file's bytes (storage version 4, src/store/pageFiles.ts):
+// An import keeps its file and its pages refer to the file's bytes (storage version 4, src/store/pages/files.ts):
 // whatever reads the log gets exactly the events it would get from text pages.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InventoryEvent } from '../../src/domain/events';

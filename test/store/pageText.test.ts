@@ -1,4 +1,4 @@
-// Storage version 2 keeps each page's events as the export writes them (src/store/pageCodec.ts): what is read
+// Storage version 2 keeps each page's events as the export writes them (src/store/pages/codec.ts): what is read
 // back is what was written, an export is the stored text as it is, and a page that is not such text is an
 // error rather than a page without events.
 import { afterEach, describe, expect, it } from 'vitest';

@@ -34,7 +34,7 @@ export function pageWeight(events: readonly InventoryEvent[]): number {
   return w;
 }
 
-/** Two runs sorted by key, merged in one pass (a sort of a million-event import cost hundreds of ms). */
+/** Two runs sorted by key, merged in one pass (a sort of a million-event import would be one long task). */
 function mergeSorted(a: readonly Keyed[], b: readonly Keyed[]): Keyed[] {
   // Appends at the end of history (the common case) need no merge: every added key is above the page's last.
   if (a.length === 0 || b.length === 0 || b[0]![0] > a[a.length - 1]![0]) return a.concat(b);
