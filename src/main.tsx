@@ -15,7 +15,7 @@ addEventListener('beforeunload', (e) => {
 
 // A failure sets `status` to 'error' with a message for the user, which the shell shows. The service worker is
 // registered either way, so that a fixed version of the app can still arrive; its code loads once the browser
-// is idle, after the inventory is on screen (issue 6: initial JavaScript).
+// is idle, after the inventory is on screen (the initial JavaScript budget).
 start()
   .catch((err: unknown) => console.error('Eventory could not start', err))
   .finally(() =>

@@ -1,5 +1,5 @@
-// decide(command, state) -> events or a refusal. Refusals are values with a message for the user (spec §3:
-// a refused command appends nothing). Time and ids come in through the context so tests are deterministic.
+// decide(command, state) -> events or a refusal. Refusals are values with a message for the user (a
+// refused command appends nothing). Time and ids come in through the context so tests are deterministic.
 import { assertNever, DATA_VERSION, LIMITS, type EventDataMap, type EventType, type InventoryEvent, type ItemChanges, type ItemFields, ITEM_FIELDS } from './events';
 import { quantityAt, roundQty, type InventoryState, type Item } from './inventory';
 import { validateFields, validateLocation, validatePositive, validateText, type FieldErrors } from './validation';

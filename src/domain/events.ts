@@ -1,4 +1,4 @@
-// Event types of spec/event-log.md §1–2 (data version 1). These shapes are a file format that users keep:
+// Event types of the log (data version 1; README: Files and merging). These shapes are a file format that users keep:
 // changing a field's meaning needs a new dataversion and an upcaster in src/io/upcast.ts.
 
 export const EVENT_TYPES = [
@@ -80,11 +80,6 @@ export type InventoryEvent = { [T in EventType]: EventOf<T> }[EventType];
 
 export function isEventType(t: unknown): t is EventType {
   return typeof t === 'string' && (EVENT_TYPES as readonly string[]).includes(t);
-}
-
-/** The item an event is about, or undefined for log-level events (reverts). */
-export function itemIdOf(e: InventoryEvent): string | undefined {
-  return e.type === 'EventsReverted' ? undefined : e.data.itemId;
 }
 
 export const REASONS_IN = ['purchase', 'found', 'return', 'produced', 'initial'] as const;

@@ -1,6 +1,6 @@
 // How each event changes an item: one place per event type. The fold of a million events runs through here, so
 // an item is changed through a Draft — a private copy that the events of one fold call change in place —
-// instead of being copied once per event (measured: per-event copies of item and stock were 4–5 s of a 1M fold).
+// instead of being copied once per event (docs/benchmarks.md, "Design history").
 import { assertNever, ITEM_FIELDS, type InventoryEvent } from './events';
 import { roundQty, stockAt, UNASSIGNED, type Item } from './item';
 

@@ -1,4 +1,4 @@
-// The inventory as a fold of the log. Folding never throws and never drops an event (spec §3): a stock event
+// The inventory as a fold of the log. Folding never throws and never drops an event: a stock event
 // for an unknown item makes a placeholder item marked `known: false`, and a negative quantity is kept; both are
 // shown to the user as conflicts.
 import type { InventoryEvent } from './events';

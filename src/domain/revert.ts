@@ -1,27 +1,15 @@
-// Undo and redo (spec §3): an EventsReverted names events that are then treated as never having happened.
-// Before appending one we re-fold the affected stretch of history both ways and refuse when a later event
-// would newly leave a negative quantity or an item that no longer exists.
-import { UNASSIGNED, evolveItem, stockAt, type InventoryState, type Item } from './inventory';
+// Undo and redo: an EventsReverted names events that are then treated as never having happened. Before
+// appending one we re-fold the affected stretch of history both ways and refuse when a later event would newly
+// leave a negative quantity or an item that no longer exists.
+import { evolveItem, stockAt, type InventoryState, type Item } from './inventory';
 import { makeEvent, refuse, type DecideContext, type Decision } from './commands';
 import { LIMITS, type InventoryEvent } from './events';
+import { itemIdOf, locationsOf } from './touches';
 
-function touched(e: InventoryEvent): string[] {
-  switch (e.type) {
-    case 'StockAdded':
-    case 'StockRemoved':
-    case 'StockCounted':
-      return [e.data.location ?? UNASSIGNED];
-    case 'StockMoved':
-      return [e.data.from ?? UNASSIGNED, e.data.to ?? UNASSIGNED];
-    default:
-      return [];
-  }
-}
-
+/** Whether the item after `e` (an event about it) is one `e` should not leave: unknown, or negative where `e` acts. */
 function brokenBy(item: Item, e: InventoryEvent): boolean {
-  if (e.type === 'EventsReverted') return false;
   if (!item.known) return true;
-  return touched(e).some((loc) => stockAt(item.stock, loc) < 0);
+  return locationsOf(e).some((loc) => stockAt(item.stock, loc) < 0);
 }
 
 /**
@@ -38,8 +26,8 @@ export function findDependents(
   const after = new Map(start.items);
   const out: InventoryEvent[] = [];
   for (const e of events) {
-    if (e.type === 'EventsReverted') continue;
-    const id = e.data.itemId;
+    const id = itemIdOf(e);
+    if (id === undefined) continue;
     let okBefore = true;
     if (!oldSkip.has(e.id)) {
       const b = evolveItem(before.get(id), e)!;

@@ -1,4 +1,4 @@
-// Field checks shared by decide() and the forms (which call them as the user types). Limits are spec §2's.
+// Field checks shared by decide() and the forms (which call them as the user types). Limits are the file format's (events.ts LIMITS).
 import { LIMITS, type Attributes, type ItemFields } from './events';
 
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);

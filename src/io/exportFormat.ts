@@ -1,10 +1,10 @@
-// The export file of spec §1 and §5, assembled from chunks of events as Blob parts: a million events never
+// The export file (README: Files and merging), assembled from chunks of events as Blob parts: a million events never
 // become one string. `events` is the last key and each event sits on its own line, so a reader may stream
 // the file line by line, and a plain JSON.parse of the whole file works too.
 import type { InventoryEvent } from '../domain/events';
-import { EVENT_SEPARATOR, encodeEvents } from '../store/pageCodec';
+import { EVENT_SEPARATOR, encodeEvents } from '../store/pages/codec';
 import { FORMAT, FORMAT_VERSION } from './validate';
-import { timeSlicer } from './yieldTask';
+import { timeSlicer } from '../lib/yieldToMain';
 
 export interface BuildOptions {
   signal?: AbortSignal;
@@ -41,8 +41,8 @@ export interface TextChunk {
 export async function buildExport(chunks: AsyncIterable<InventoryEvent[] | TextChunk>, opts: BuildOptions = {}): Promise<BuildResult> {
   const exportedAt = opts.exportedAt ?? new Date();
   const parts: Blob[] = [];
-  // Chunks are gathered into a Blob every GROUP of them: one Blob over ~1,000 page parts took 67–90 ms in one task
-  // at 1M events (measured in Chromium); over ~16 groups it is a few milliseconds.
+  // Chunks are gathered into a Blob every GROUP of them: one Blob over every page part at once is one long task,
+  // a Blob over a few groups a short one.
   let group: Blob[] = [];
   const slicer = timeSlicer();
   let count = 0;

@@ -1,6 +1,6 @@
 // Where each event id of a file was first seen, to find repeats among a million ids. A Map<string, number> of a
-// million fresh strings costs V8 ~0.6 s (several cache misses per insert in its chained table, and rehashes as it
-// grows); this open-addressing table of 32-bit hashes in typed arrays, sized once for the file, a fraction of it.
+// million fresh strings is slow in V8 (several cache misses per insert in its chained table, and rehashes as it
+// grows); this open-addressing table of 32-bit hashes in typed arrays, sized once for the file, costs a fraction.
 //
 // Hostile files: FNV-1a collisions are easy to make, so a probe that runs long sends its id to a plain Map
 // instead (the table only fills, so an id missing from a long run stays missing: see `add`). Equal hashes

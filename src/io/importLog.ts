@@ -1,4 +1,4 @@
-// Import of a user's file (spec §4): read, parse, check and upcast everything, then merge the events into the
+// Import of a user's file: read, parse, check and upcast everything, then merge the events into the
 // log in one transaction (or write nothing). User errors are values. In the browser all of it runs in a worker
 // (src/io/importWorker.ts) so the page stays responsive during a large import; where there are no workers
 // (tests in Node) or none can start, the same code runs in the page.

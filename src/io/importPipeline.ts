@@ -1,4 +1,4 @@
-// The steps of an import (spec §4): read the file, parse and check all of it, then merge. Shared by the import
+// The steps of an import: read the file, parse and check all of it, then merge. Shared by the import
 // worker (src/io/importWorker.ts) and the in-page path (tests, or a browser that cannot start the worker), so
 // both refuse and count exactly alike; only the merge differs (the worker's own engine, or the page's).
 import type { InventoryEvent } from '../domain/events';
@@ -9,7 +9,7 @@ import { looksLikeBomb, parseLog, readLog, type ParsedLog } from './parseLog';
 import { readText } from './readFile';
 import { readPiecesOffThread } from './readOffThread';
 import { pageSpans } from './sourceText';
-import type { ImportedFile, PageText } from '../store/eventStore';
+import type { ImportedFile, PageText } from '../store/types';
 
 /**
  * `saving`: every event is written and the transaction commits, while the inventory is folded forward; `applying`:

@@ -1,6 +1,5 @@
-// The whole import in a dedicated worker (issue 6: no main-thread task over 100 ms during an import of a million
-// events). One JSON.parse of a 300 MB file is a 2–3 s task and folding a million events takes seconds; here they
-// block nobody. The worker opens the page's database with its own engine, runs exactly the page's import code
+// The whole import in a dedicated worker (budget: no main-thread task over 100 ms during an import of a million
+// events). Parsing a file of hundreds of MB and folding a million events take seconds; here they block nobody. The worker opens the page's database with its own engine, runs exactly the page's import code
 // (src/io/importPipeline.ts, src/state/importer.ts), writes a snapshot at the new head so the page reloads
 // without folding, and tells the page and other tabs. All or nothing holds: the merge is one transaction, and
 // a worker terminated before it commits writes nothing.
@@ -9,7 +8,8 @@ import { Engine } from '../state/engine';
 import { importEvents } from '../state/importer';
 import { describeOpenError, isQuotaError } from '../state/storageErrors';
 import { EventoryDB } from '../store/db';
-import { EventStore, type AppendOptions, type AppendResult } from '../store/eventStore';
+import { EventStore } from '../store/eventStore';
+import type { AppendOptions, AppendResult } from '../store/types';
 import type { InventoryEvent } from '../domain/events';
 import { readCheckMerge, type ImportPhase } from './importPipeline';
 import type { FromWorker, StartImport, ToWorker } from './importProtocol';
@@ -19,8 +19,8 @@ const post = (msg: FromWorker) => scope.postMessage(msg);
 
 /**
  * Reports at most every PROGRESS_MS per phase: enough for a moving bar, few enough renders for the page. Each
- * report re-renders the import area and repaints; at 50 ms that was ~240 renders in a 1M-event import, on a
- * main thread that shares two cores with this worker, the file reader and IndexedDB.
+ * report re-renders the import area and repaints, on a main thread that may share its cores with this worker,
+ * the file reader and IndexedDB.
  */
 const PROGRESS_MS = 200;
 
@@ -96,9 +96,9 @@ async function run(job: StartImport, signal: AbortSignal): Promise<FromWorker> {
     });
     if (result.ok && result.added > 0) {
       // Every snapshot is written before the answer: the head's, for other tabs and the next start, and those
-      // behind it, time travel's starting points (~500 at 1M events). Written after it, a reload right after
-      // "Imported" ended the worker first, and every seek into the past then folded from the log's start
-      // (2.5 s each at 1M, measured).
+      // behind it, time travel's starting points (one every 2,000 events). Written after it, a reload right
+      // after "Imported" could end the worker first, and every seek into the past would then fold from the
+      // log's start.
       await engine.snapshotHead();
       await engine.settled();
       // Other tabs catch up now, from that snapshot.

@@ -9,7 +9,7 @@ import type { FromWorker, StartImport, ToWorker } from './importProtocol';
 
 /**
  * How long a cancelled worker may take to answer before it is terminated. It checks between steps but cannot
- * during one JSON.parse (2–3 s at 300 MB) or the store's write (which takes no signal); terminating before
+ * during one JSON.parse (seconds for a large file) or the store's write (which takes no signal); terminating before
  * the commit aborts the transaction, so a short wait is safe and makes Cancel prompt.
  */
 const CANCEL_GRACE_MS = 1000;

@@ -1,4 +1,4 @@
-// Legacy files (spec §4, "data version 0"): the Python tutorial's list of `Event(type, data, timestamp)`.
+// Legacy files ("data version 0"): the Python tutorial's list of `Event(type, data, timestamp)`.
 // The tutorial names items, not ids, and has no event ids, so both are derived from content:
 // - An item's id comes from its name alone, so every legacy file that names "sword" speaks of one item.
 // - An event's id is `legacy-<position><a|b>-<hash>`, where the hash chains the content of every entry up to
@@ -12,7 +12,7 @@ import { CANCELLED, forbiddenKeyPath, formatCount, formatPath, isPlainObject, sh
 import { canHash, sha256Hex } from './hash';
 import { describeIssue } from './issues';
 import { LEGACY_ENTRY, LEGACY_NAME, LEGACY_OBJECT } from './schema';
-import { timeSlicer } from './yieldTask';
+import { timeSlicer } from '../lib/yieldToMain';
 
 export const LEGACY_SOURCE = 'eventory:legacy-import';
 const CHAIN_SEED = 'eventory-legacy-v1';

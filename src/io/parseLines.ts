@@ -1,12 +1,11 @@
-// An export puts its header on the first line and each event on a line of its own (spec §1). Parsing it a line
-// at a time gives the same values as one JSON.parse of the whole text, faster (measured in Node on the 1M-event
-// bench file: 1.0 s by lines against 1.9 s in 4 MB blocks of lines, and a whole-text parse needs the whole text
-// joined first), the text can arrive in pieces (an import parses each slice of the file as soon as it is read,
+// An export puts its header on the first line and each event on a line of its own (the file format). Parsing it
+// a line at a time gives the same values as one JSON.parse of the whole text, faster (and a whole-text parse
+// needs the whole text joined first), the text can arrive in pieces (an import parses each slice of the file as soon as it is read,
 // and never joins the whole 300 MB text), and the parser knows where each event's text is (SourceText): pages
 // store that text as it is. Anything laid out otherwise is refused (undefined), and the caller parses the whole
 // text, which also words errors.
 import { SourceText, type PieceBytes } from './sourceText';
-import { timeSlicer } from './yieldTask';
+import { timeSlicer } from '../lib/yieldToMain';
 
 /** Characters fed per step by parseByLines: ~4 MB is ~13,000 events and ~40 ms. */
 const SLICE_CHARS = 4 << 20;

@@ -1,4 +1,4 @@
-// From the text of a file to the events to import (spec §4), or the one message that says why not. Nothing is
+// From the text of a file to the events to import, or the one message that says why not. Nothing is
 // written here: the whole file is checked before the engine sees any of it.
 import type { InventoryEvent } from '../domain/events';
 import { canonical } from '../domain/canonical';
@@ -7,7 +7,7 @@ import { idTable } from './idTable';
 import { parseByLines } from './parseLines';
 import { upcastEvent, upcastLegacy, type VersionedEvent } from './upcast';
 import { checkEvent, checkHeader } from './validate';
-import { timeSlicer } from './yieldTask';
+import { timeSlicer } from '../lib/yieldToMain';
 
 export type ParsedLog =
   | { ok: true; events: InventoryEvent[]; /** Repeats of an event inside the file, dropped. */ duplicates: number; legacy: boolean }

@@ -1,8 +1,7 @@
-// readPieces with the file read in a worker of its own (issue 6). Measured in Chromium on a 296 MB export, all in
-// the import worker: 1.5–2 s went to waiting for file slices, since a Blob read makes progress only while its
-// thread is idle and so did not overlap with the parse however far ahead it was requested. A second worker does
-// nothing but wait for the slices and transfer each (no copy) to the import, which decodes and parses as
-// before. Handing decoded text across instead cost more than it saved: posting 8 MB strings took ~40 ms each.
+// readPieces with the file read in a worker of its own. A Blob read makes progress only while its thread is
+// idle, so in the import worker it would not overlap with the parse however far ahead it was requested. A second
+// worker does nothing but wait for the slices and transfer each (no copy) to the import, which decodes and
+// parses them. Bytes, not decoded text, cross over: posting large strings copies them.
 // The pieces, progress and messages are those of readPieces, which is also the fallback wherever no worker
 // can be started (tests, older browsers).
 import { CANCELLED } from './describe';

@@ -20,8 +20,8 @@ export interface Port {
 }
 
 /**
- * The reader's slices: 8 MB, two being read while one is handed over. Measured in a worker on a 296 MB file:
- * 4 MB slices one at a time read in 1.7–1.9 s, two at a time 1.5 s, 16 MB two at a time 1.2 s.
+ * The reader's slices: 8 MB, two being read while one is handed over. Larger slices, and two in flight rather
+ * than one, read a file faster (docs/benchmarks.md, "Design history").
  */
 const READER_SLICE_BYTES = 8 << 20;
 const READER_AHEAD = 2;

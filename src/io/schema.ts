@@ -1,4 +1,4 @@
-// The schema of an imported event (spec/event-log.md §1–2, data version 1), in valibot. Each schema carries the
+// The schema of an imported event (data version 1), in valibot. Each schema carries the
 // words a user reads when it fails ("must be a number greater than 0"); issues.ts turns a failure into a sentence
 // naming the event, its id and the field. Values are checked, never coerced: "3" is not a quantity.
 import * as v from 'valibot';
@@ -124,7 +124,7 @@ export function extensionProblem(key: string, value: unknown): string | undefine
   return ok ? undefined : `is an extension attribute, so it must be text (at most ${n(MAX_SOURCE)} characters), a number or true/false`;
 }
 
-/** The fields of the file around the events (spec §1). `exportedAt` is informational and not checked. */
+/** The fields of the file around the events. `exportedAt` is informational and not checked. */
 export const FILE_HEADER = v.looseObject({
   formatVersion: v.pipe(v.number('must be a whole number'), v.integer('must be a whole number')),
   eventCount: v.pipe(v.number('must be a whole number, 0 or more'), v.integer('must be a whole number, 0 or more'), v.minValue(0, 'must be a whole number, 0 or more')),

@@ -1,7 +1,6 @@
 // Where each event of an export was in the file, so that pages can store the file's own text of their events
-// (src/store/pageCodec.ts) instead of JSON.stringify'ing them again. Measured on the 1M-event bench file (Node
-// 20, this machine): stringifying 1,000 pages of 1,000 events took 2.5 s, joining the events' own lines 1.3 s,
-// and taking each page as one substring of the file's text ~0 (the put then copies it once).
+// (src/store/pages/codec.ts) instead of JSON.stringify'ing them again: a page is then one substring of the
+// file's text, which costs next to nothing (the put copies it once).
 //
 // The invariant callers rely on: the text given for events[a..b) is JSON whose values, inside `[ ]`, are exactly
 // those events, because each event is the value JSON.parse made of exactly that text (parseLines.ts) and the

@@ -1,10 +1,10 @@
-// Checks of a parsed file against spec §1–2 and §4. Each check returns the first problem as a message for the
+// Checks of a parsed file against the file format (README: Files and merging). Each check returns the first problem as a message for the
 // user, or undefined. The events themselves are stored exactly as the file holds them (never the schema's
 // output, which rebuilds objects in its own key order), so an export of them matches the file byte for byte.
 import * as v from 'valibot';
 import { DATA_VERSION, type EventType } from '../domain/events';
 import { eventLabel, forbiddenKeyPath, formatPath, isPlainObject, plural, show } from './describe';
-import { certainlyValid } from './fastCheck';
+import { certainlyValid } from './certainlyValid';
 import { describeIssue } from './issues';
 import { DATA_V1, ENVELOPE, ENVELOPE_KEYS, extensionProblem, FILE_HEADER } from './schema';
 

@@ -6,9 +6,10 @@ import { DATA_VERSION, type EventType, type InventoryEvent } from '../domain/eve
 import { historyKey, keyAtTime, timeKey } from '../domain/history';
 import { uuidv7Generator } from '../domain/ids';
 import { emptyState, type InventoryState } from '../domain/inventory';
+import { itemIdOf } from '../domain/touches';
 import { EventoryDB, SCHEMA_VERSION } from '../store/db';
 import { EventStore } from '../store/eventStore';
-import { makeYielder } from '../store/yieldToMain';
+import { makeYielder } from '../lib/yieldToMain';
 import { Engine, type ExecResult, type HeadState } from './engine';
 import type { FutureDated, ImportOptions, ImportResult } from './importer';
 import { describeOpenError, isQuotaError, type StorageProblem } from './storageErrors';
@@ -233,7 +234,7 @@ export async function readHistory(q: HistoryQuery): Promise<{ events: InventoryE
       const key = historyKey(e);
       if (fromKey !== undefined && key < fromKey) return { events: out };
       if (types && !types.has(e.type)) continue;
-      if (q.itemId !== undefined && (e.type === 'EventsReverted' || e.data.itemId !== q.itemId)) continue;
+      if (q.itemId !== undefined && itemIdOf(e) !== q.itemId) continue;
       out.push(e);
       if (out.length === q.limit) return { events: out, cursor: key };
     }

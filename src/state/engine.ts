@@ -7,12 +7,12 @@ import { LIMITS, type InventoryEvent } from '../domain/events';
 import { FUTURE_MS, historyKey, revertedAt, sortHistory, timeKey, TIME_KEY_LENGTH, type RevertRecord } from '../domain/history';
 import { emptyState, fold, type InventoryState } from '../domain/inventory';
 import type { FieldErrors } from '../domain/validation';
-import { SNAPSHOT_FORMAT, type HeadRow, type RevertRow, type SnapshotRow } from '../store/db';
-import type { Keyed } from '../store/sortKeyed';
-import { loadOnce } from '../store/loadOnce';
-import { makeYielder } from '../store/yieldToMain';
+import { SNAPSHOT_FORMAT } from '../store/db';
+import type { AppendOptions, HeadRow, Keyed, RevertRow, SnapshotRow } from '../store/types';
+import { loadOnce } from '../lib/loadOnce';
+import { makeYielder } from '../lib/yieldToMain';
 import { Refold, revertIndex, type Checkpoint } from '../domain/refold';
-import { EMPTY_HEAD, type AppendOptions, type EventStore } from '../store/eventStore';
+import { EMPTY_HEAD, type EventStore } from '../store/eventStore';
 
 const refuse = (error: string): Refusal => ({ ok: false, error });
 // Loaded with the first command or undo, not at start (issue 6: initial JavaScript); the module is kept, so that a

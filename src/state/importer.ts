@@ -3,7 +3,7 @@
 import type { InventoryEvent } from '../domain/events';
 import { canonical } from '../domain/canonical';
 import { FUTURE_MS, historyKey, timeKey } from '../domain/history';
-import type { AppendOptions, ImportedFile, PageText } from '../store/eventStore';
+import type { AppendOptions, ImportedFile, PageText } from '../store/types';
 import type { Engine } from './engine';
 
 export interface ImportOptions {

@@ -1,5 +1,5 @@
 // The moment being viewed. `viewAt` undefined means now; otherwise pastState is the inventory as of that
-// moment and commands are disabled (inPast). The URL (`?at=`, spec §6) is the source of truth: the UI binding in
+// moment and commands are disabled (inPast). The URL (`?at=`) is the source of truth: the UI binding in
 // src/ui/timetravel/moment.ts writes viewAt from the router's location, and a scrubber being dragged writes it
 // directly (history.replaceState 60 times a second would be throttled by the browser), committing to the URL on
 // release.

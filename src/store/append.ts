@@ -3,17 +3,16 @@
 // transaction that checks the log's version first.
 import Dexie from 'dexie';
 import type { InventoryEvent } from '../domain/events';
-import { HEAD_KEY, IDS_PART, importIdsKey, JOURNAL_KEEP, REVERTS_KEY, type EventoryDB, type HeadRow, type ImportIdsRow, type JournalRow, type RevertRow } from './db';
-import type { AppendOptions, AppendResult, ImportedFile } from './eventStore';
-import type { FileBytes } from './pageCodec';
-import { afterWrite, loadIndex, planInsert, planTailAppend, type PageIndex, type PagePlan } from './pageIndex';
-import { assertDistinct } from './pages';
-import { writePages } from './pageWrites';
+import { makeYielder } from '../lib/yieldToMain';
+import { HEAD_KEY, IDS_PART, importIdsKey, JOURNAL_KEEP, type EventoryDB } from './db';
 import { readHead, readReverts } from './logMeta';
-import { batchKeys, revertRows, settleReverts, withChanged } from './revertRows';
-import { revertsText } from './revertsRecord';
-import { keyAndSort, type Keyed } from './sortKeyed';
-import { makeYielder } from './yieldToMain';
+import { afterWrite, loadIndex, planInsert, planTailAppend, type PageIndex } from './pages/layout';
+import { assertDistinct } from './pages/merge';
+import { writePages } from './pages/writes';
+import { REVERTS_KEY, revertsText } from './reverts/record';
+import { batchKeys, revertRows, settleReverts, withChanged } from './reverts/settle';
+import { keyAndSort } from './sortKeyed';
+import type { AppendOptions, AppendResult, FileBytes, HeadRow, ImportedFile, ImportIdsRow, JournalRow, Keyed, PagePlan, RevertRow } from './types';
 
 /**
  * Old journal rows are deleted once every this many versions, not on every append (a range delete per command

@@ -3,61 +3,16 @@
 // so and writes nothing.
 import Dexie from 'dexie';
 import type { InventoryEvent } from '../domain/events';
+import { loadOnce } from '../lib/loadOnce';
 import type { Layout } from './append';
-import { EMPTY_HEAD, EventoryDB, importIdsKey, type HeadRow, type ImportRow, type JournalRow, type RevertRow, type SnapshotRow } from './db';
-import { eventsBetween, pageKeyAtOrBelow, readBackward, readRange, readTexts } from './pageReads';
+import { EMPTY_HEAD, EventoryDB, importIdsKey } from './db';
 import { readHead, readReverts } from './logMeta';
-import { pageTexts } from './pageFiles';
-import { loadOnce } from './loadOnce';
+import { pageTexts } from './pages/files';
+import { eventsBetween, pageKeyAtOrBelow, readBackward, readRange, readTexts } from './pages/reads';
 import { isSound } from './snapshotCheck';
-import type { Keyed } from './sortKeyed';
+import type { AppendOptions, AppendResult, HeadRow, ImportRow, JournalRow, RevertRow, SnapshotRow } from './types';
 
 export { EMPTY_HEAD };
-
-export type AppendResult =
-  | { ok: true; head: HeadRow; /** the appended events in history order */ sorted: Keyed[]; /** the log was empty before */ wasEmpty: boolean }
-  | { ok: false; head: HeadRow };
-
-export type PageText = (events: readonly InventoryEvent[]) => string | undefined;
-
-/** The file an import was read from, which its pages may refer to (db.ts FilePage) instead of holding their text. */
-export interface ImportedFile {
-  blob: Blob;
-  /** Where a run of these events' text (as `textOf` gives it) is in the file's bytes, [start, end), if known. */
-  bytesOf: (events: readonly InventoryEvent[]) => readonly [number, number] | undefined;
-}
-
-export interface AppendOptions {
-  /** History keys of events that reverts in this batch name and that are already in the log. */
-  targetKey?: (id: string) => string | undefined;
-  /** A large write (import): other tabs reload instead of reading it from the journal. */
-  bulk?: boolean;
-  /** Record the write as an import (same transaction), so it can be undone as a group. */
-  importRecord?: ImportRow;
-  /**
-   * Progress of a long append (done, events): a tenth of the total over the steps before the transaction (keys,
-   * sort, pages, reverts, ids), then the rest in proportion to the page rows written in it, slice by slice; the
-   * last call has done = total.
-   */
-  onProgress?: (done: number, total: number) => void;
-  /**
-   * Called once every write of the transaction has succeeded, while IndexedDB commits it (~1 s at 1M events),
-   * with the batch in history order and the revert rows written; outside the transaction. The append's result
-   * still says whether it committed: work done here must wait for that before it is kept or written.
-   */
-  whileCommitting?: (sorted: readonly Keyed[], reverts: readonly RevertRow[]) => void;
-  /**
-   * The text a page should store for a run of these events, when the caller has it (an import keeps each
-   * event's text from the file: src/io/sourceText.ts); undefined, and the page's events are stringified. It
-   * must be JSON that, inside `[ ]`, parses to exactly those events.
-   */
-  textOf?: PageText;
-  /**
-   * With `importRecord`: the file the events were read from. Kept (under the import's id) when its pages would
-   * refer to at least half of its bytes; those pages then store where their text is in it.
-   */
-  file?: ImportedFile;
-}
 
 /**
  * Pages a seek reads with the nearest snapshot (EventStore.readAt): a snapshot every 2,000 events (engine.ts
@@ -98,7 +53,7 @@ export class EventStore {
     return readRange(this.db, afterKey, toKey, pagesPerRead);
   }
 
-  /** The whole log as export text, in history order, a page at a time (see pageReads.ts). */
+  /** The whole log as export text, in history order, a page at a time (see pages/reads.ts). */
   readTexts(pagesPerRead = 8): AsyncGenerator<{ n: number; text: string | Blob }> {
     return readTexts(this.db, pagesPerRead);
   }
@@ -128,7 +83,7 @@ export class EventStore {
     let upper = key;
     let inclusive = true;
     // The nearest one is almost always usable (a seek, a start): it is read alone, and older ones four at a
-    // time only when it is not (reading four took a time-travel seek 3 snapshots' worth of structured clone).
+    // time only when it is not (each snapshot read is a whole inventory of structured clone).
     for (let limit = 1; ; limit = 4) {
       const rows = await this.snapshotsBelow(upper, inclusive, limit);
       for (const row of rows) if (isSound(row)) yield row;
@@ -145,9 +100,9 @@ export class EventStore {
 
   /**
    * What a seek to `toKey` reads, in one transaction: the newest sound snapshot at or before it that `usable`
-   * accepts, and the events after it up to `toKey`. A seek used to make three transactions (snapshot, page key,
-   * pages), each a round trip through the browser process; on a busy machine creating one took up to 7 ms.
-   * Undefined when more than `maxPages` pages lie between (no usable snapshot near): read in steps instead.
+   * accepts, and the events after it up to `toKey`. One transaction, as each is a round trip through the
+   * browser process (costly on a busy machine). Undefined when more than `maxPages` pages lie between (no
+   * usable snapshot near): read in steps instead.
    */
   async readAt(toKey: string, usable: (row: SnapshotRow) => boolean, maxPages = 16): Promise<{ snapshot: SnapshotRow | undefined; chunks: InventoryEvent[][] } | undefined> {
     const read = await this.db.transaction('r', this.db.snapshots, this.db.pages, async () => {
@@ -214,8 +169,8 @@ export class EventStore {
   }
 
   /**
-   * The ids an import added, a part (db.ts IDS_PART) at a time, each read on its own: at 1M events reading all
-   * 20 parts at once was a 0.17 s task of structured clone and their parse another 0.1 s (issue 6).
+   * The ids an import added, a part (db.ts IDS_PART) at a time, each read on its own: reading every part at
+   * once would be one long task of structured clone, and their parse another.
    */
   async *importedIdParts(id: string): AsyncGenerator<string[]> {
     for (let part = 0; ; part++) {
@@ -259,5 +214,3 @@ export class EventStore {
     this.db.close();
   }
 }
-
-export { Dexie };

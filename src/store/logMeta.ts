@@ -1,7 +1,8 @@
-// Reads of the log's own state, kept in the meta table: its head, and since schema version 3 every revert row as
-// one JSON text (db.ts REVERTS_KEY). Both are read at every start, in one transaction.
-import { EMPTY_HEAD, HEAD_KEY, REVERTS_KEY, type EventoryDB, type HeadRow, type RevertRow } from './db';
-import { parseReverts } from './revertsRecord';
+// Reads of the log's own state, kept in the meta table: its head, and every revert row as one JSON text
+// (reverts/record.ts). Both are read at every start, in one transaction.
+import { EMPTY_HEAD, HEAD_KEY, type EventoryDB } from './db';
+import { parseReverts, REVERTS_KEY } from './reverts/record';
+import type { HeadRow, RevertRow } from './types';
 
 export async function readHead(db: EventoryDB): Promise<HeadRow> {
   return ((await db.meta.get(HEAD_KEY))?.value as HeadRow | undefined) ?? EMPTY_HEAD;

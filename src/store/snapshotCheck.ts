@@ -1,6 +1,7 @@
 // Snapshots are a cache of the fold: one that is damaged or of another format is never trusted.
 import type { Item } from '../domain/inventory';
-import { SNAPSHOT_FORMAT, type SnapshotRow } from './db';
+import { SNAPSHOT_FORMAT } from './db';
+import type { SnapshotRow } from './types';
 
 const isText = (v: unknown) => typeof v === 'string';
 const isQty = (v: unknown) => typeof v === 'number' && Number.isFinite(v);

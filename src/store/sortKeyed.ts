@@ -2,9 +2,9 @@
 // between slices. Exported logs are already in history order, which is detected in one pass and costs nothing.
 import type { InventoryEvent } from '../domain/events';
 import { historyKey } from '../domain/history';
-import { makeYielder } from './yieldToMain';
+import { makeYielder } from '../lib/yieldToMain';
+import type { Keyed } from './types';
 
-export type Keyed = readonly [string, InventoryEvent];
 
 const RUN = 16_384;
 const byKey = (a: Keyed, b: Keyed) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);

@@ -1,7 +1,7 @@
 // How numbers, places and times read in the UI. Pure, so the wording is tested without a browser.
 import { UNASSIGNED, quantityOf, roundQty, type Item } from '../domain/inventory';
 
-/** A quantity as a plain number ("3", "2.5", "-1"): the inventory table's cell must stay machine-readable (spec §6). */
+/** A quantity as a plain number ("3", "2.5", "-1"): the inventory table's cell must stay machine-readable (scripts read it). */
 export const qty = (n: number): string => String(roundQty(n));
 
 /** A signed change: "+3", "−2" (a real minus sign reads better than a hyphen). */

@@ -1,4 +1,4 @@
-// Code loaded on demand, so the first render of the inventory only waits for what it shows (issue 6: initial
+// Code loaded on demand, so the first render of the inventory only waits for what it shows (budget: initial
 // JavaScript ≤ 60 KB gzip). A failed load (offline before the service worker cached the chunk, or a new version
 // replaced it) says so and offers a retry; `preload()` fetches ahead of need so a click rarely sees "Loading…".
 import type { ComponentType, JSX } from 'preact';

@@ -1,4 +1,4 @@
-// Client-side routing without a library: the URL is the single source of truth for the view (spec §6: reload
+// Client-side routing without a library: the URL is the single source of truth for the view (a reload
 // keeps it). Paths are relative to Vite's BASE_URL so the app also works when served from a sub-path.
 import { signal } from '@preact/signals';
 import type { ComponentChildren, JSX } from 'preact';

@@ -72,7 +72,7 @@ function readLog(page) {
           Promise.all([all('pages'), all('meta'), all('imports'), all('importIds'), all('snapshots'), all('importFiles')]).then(async ([pages, meta, imports, importIds, snapshots, files]) => {
             db.close();
             // Pages hold their events as export text (storage version 2), or refer to bytes of an imported file
-            // (version 4: src/store/db.ts FilePage).
+            // (version 4: src/store/types.ts FilePage).
             const text = (p) => (p.src === undefined ? p.text : files.find((f) => f.id === p.src).file.slice(p.start, p.end).text());
             const texts = await Promise.all(pages.map(text));
             const ids = pages.flatMap((p, i) => (p.n === 0 ? [] : JSON.parse(`[${texts[i]}]`)).map((e) => e.id));

@@ -1,10 +1,11 @@
-// An import keeps its file and its pages refer to the file's bytes (storage version 4, src/store/pageFiles.ts):
+// An import keeps its file and its pages refer to the file's bytes (storage version 4, src/store/pages/files.ts):
 // whatever reads the log gets exactly the events it would get from text pages.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InventoryEvent } from '../../src/domain/events';
 import { importLogFile } from '../../src/io/importLog';
 import { eventCount, execute, exportEvents, inventory, rebuild, resetForTests, start, stateAt } from '../../src/state/app';
-import { EventoryDB, type StoredPage } from '../../src/store/db';
+import { EventoryDB } from '../../src/store/db';
+import type { StoredPage } from '../../src/store/types';
 import { EventStore } from '../../src/store/eventStore';
 import { freshDbName } from '../support/engine';
 import { added, created } from '../support/events';

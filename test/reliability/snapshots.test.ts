@@ -4,7 +4,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InventoryEvent } from '../../src/domain/events';
 import { historyKey } from '../../src/domain/history';
-import { SNAPSHOT_FORMAT, type SnapshotRow } from '../../src/store/db';
+import { SNAPSHOT_FORMAT } from '../../src/store/db';
+import type { SnapshotRow } from '../../src/store/types';
 import type { EventStore } from '../../src/store/eventStore';
 import { createItem, makeEngine, ok, type TestClock } from '../support/engine';
 import { plain, replay, specOrder } from '../support/oracle';

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { historyKey } from '../../src/domain/history';
-import { REVERTS_KEY, SNAPSHOT_FORMAT, type RevertRow } from '../../src/store/db';
-import { parseReverts } from '../../src/store/revertsRecord';
+import { SNAPSHOT_FORMAT } from '../../src/store/db';
+import { parseReverts, REVERTS_KEY } from '../../src/store/reverts/record';
+import type { RevertRow } from '../../src/store/types';
 import { quotaAtWrite } from '../reliability/support/faults';
 import { added, reverted } from '../support/events';
 import { closeStores, dump, openStore as makeStore, series } from '../support/store';

@@ -1,10 +1,11 @@
-// Storage version 2 keeps each page's events as the export writes them (src/store/pageCodec.ts): what is read
+// Storage version 2 keeps each page's events as the export writes them (src/store/pages/codec.ts): what is read
 // back is what was written, an export is the stored text as it is, and a page that is not such text is an
 // error rather than a page without events.
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildExport } from '../../src/io/exportFormat';
-import { PAGE_SIZE, type TextPage } from '../../src/store/db';
-import { decodeEvents, encodePage } from '../../src/store/pageCodec';
+import { PAGE_SIZE } from '../../src/store/db';
+import { decodeEvents, encodePage } from '../../src/store/pages/codec';
+import type { TextPage } from '../../src/store/types';
 import { added, created, ev, reverted } from '../support/events';
 import { closeStores, collect, openStore, series } from '../support/store';
 

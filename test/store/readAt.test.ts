@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { historyKey } from '../../src/domain/history';
 import { emptyState, fold } from '../../src/domain/inventory';
-import { PAGE_SIZE, SNAPSHOT_FORMAT, type SnapshotRow } from '../../src/store/db';
+import { PAGE_SIZE, SNAPSHOT_FORMAT } from '../../src/store/db';
+import type { SnapshotRow } from '../../src/store/types';
 import { closeStores, collect, openStore, series } from '../support/store';
 
 afterEach(closeStores);

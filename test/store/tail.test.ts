@@ -7,7 +7,7 @@ import type { InventoryEvent } from '../../src/domain/events';
 import { historyKey, sortHistory } from '../../src/domain/history';
 import { IDS_PART, PAGE_SIZE } from '../../src/store/db';
 import type { EventStore } from '../../src/store/eventStore';
-import { TAIL_PAGE } from '../../src/store/pageIndex';
+import { TAIL_PAGE } from '../../src/store/pages/layout';
 import { freshDbName } from '../support/engine';
 import { added } from '../support/events';
 import { closeStores, collect, dump, openStore, pageInvariants, series } from '../support/store';

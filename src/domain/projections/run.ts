@@ -1,6 +1,7 @@
 // Folding projections over events in history order, alongside the inventory they need for before/after.
 import type { InventoryEvent } from '../events';
 import { evolveItem, type Item } from '../inventory';
+import { itemIdOf } from '../touches';
 import type { Projection } from './projection';
 
 /** Mutable cursor over history: the items so far and every projection's accumulator. */
@@ -17,7 +18,7 @@ export function startRun(projections: readonly Projection<unknown>[], items: Rea
 export function stepRun(run: ProjectionRun, events: Iterable<InventoryEvent>, skip: ReadonlySet<string>): void {
   for (const event of events) {
     if (skip.has(event.id)) continue;
-    const id = event.type === 'EventsReverted' ? undefined : event.data.itemId;
+    const id = itemIdOf(event);
     const before = id === undefined ? undefined : run.items.get(id);
     const after = id === undefined ? undefined : evolveItem(before, event);
     if (id !== undefined) run.items.set(id, after!);

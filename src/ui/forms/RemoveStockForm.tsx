@@ -1,4 +1,4 @@
-// Remove stock: from a location that has some. Taking more than is there is the engine's call (spec §3): its
+// Remove stock: from a location that has some. Taking more than is there is the engine's call: its
 // refusal appears in the alert and under the quantity, and nothing is written.
 import { REASONS_OUT } from '../../domain/events';
 import { quantityAt, type Item } from '../../domain/inventory';

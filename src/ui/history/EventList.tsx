@@ -1,7 +1,8 @@
 // A list of events, newest first: when, what changed, on which item; undone events struck through; Undo/Redo,
 // and for an event that is one of several of one action (a `correlationid`), Undo of the whole group.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { EVENT_LABELS, itemIdOf, type InventoryEvent } from '../../domain/events';
+import { EVENT_LABELS, type InventoryEvent } from '../../domain/events';
+import { itemIdOf } from '../../domain/touches';
 import { inventory, revertedIds } from '../../state/app';
 import { redoEvent, undoEvent } from '../actions';
 import { changeLine, eventSentence } from '../describe';

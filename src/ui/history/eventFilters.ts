@@ -1,24 +1,10 @@
 // Filters the history applies in the page rather than in readHistory (which knows items, types and times), and
 // the size of the groups of events a loaded list shows. Pure, so they are tested without a browser.
 import type { EventType, InventoryEvent } from '../../domain/events';
-import { UNASSIGNED } from '../../domain/inventory';
-
-/** Event types that change the stock at a location. */
-export const STOCK_TYPES: readonly EventType[] = ['StockAdded', 'StockRemoved', 'StockMoved', 'StockCounted'];
+import { locationsOf, STOCK_TYPES } from '../../domain/touches';
 
 /** Whether `e` changed the stock at `location` ('' = the unassigned bucket, as in Item.stock). */
-export function touchesLocation(e: InventoryEvent, location: string): boolean {
-  switch (e.type) {
-    case 'StockAdded':
-    case 'StockRemoved':
-    case 'StockCounted':
-      return (e.data.location ?? UNASSIGNED) === location;
-    case 'StockMoved':
-      return (e.data.from ?? UNASSIGNED) === location || (e.data.to ?? UNASSIGNED) === location;
-    default:
-      return false;
-  }
-}
+export const touchesLocation = (e: InventoryEvent, location: string): boolean => locationsOf(e).includes(location);
 
 /** The types to ask readHistory for when the page keeps only one location's events: stock events only. */
 export function typesForLocation(selected: readonly EventType[]): EventType[] {

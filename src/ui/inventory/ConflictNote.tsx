@@ -1,4 +1,4 @@
-// Why an item is marked as a conflict (spec §3: merges can leave states no command would allow) and how to fix it.
+// Why an item is marked as a conflict (merges can leave states no command would allow) and how to fix it.
 import type { Item } from '../../domain/inventory';
 import { locationName, qty, sortedLocations } from '../format';
 

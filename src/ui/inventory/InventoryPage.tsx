@@ -1,4 +1,4 @@
-// The start page (spec §6): the inventory table, searchable and sortable, with the view in the query string.
+// The start page: the inventory table, searchable and sortable, with the view in the query string.
 // `?at=<RFC 3339>` shows the inventory as it was then, read-only (moment and past state: src/state/timeTravel,
 // bound to the URL by src/ui/timetravel).
 import { useMemo } from 'preact/hooks';

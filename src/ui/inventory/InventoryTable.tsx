@@ -1,4 +1,4 @@
-// The inventory as a real <table> (spec §6: headers "Name" and "Quantity" first, quantity a plain number).
+// The inventory as a real <table> (headers "Name" and "Quantity" first, quantity a plain number: scripts read it).
 // Sort arrows are CSS, so a header's text stays exactly its name for scripts and screen readers.
 // Every number links to the events that produced it: the quantity to the item's history, each location's figure
 // to that item's history at that location (up to the day shown, when viewing the past). The links' text is

@@ -1,8 +1,8 @@
 // The DOM side of the windowed inventory table: where the view is (the page scrolls, not the table), how tall
 // the shown rows are (a ResizeObserver, whose callbacks come after layout and so never force one), which row
 // holds keyboard focus (kept rendered, so Tab and screen readers do not lose their place), and printing (every
-// row). Measured on 400 rows: rendering them all made an append re-render and lay out the whole table; the
-// window renders about a screenful and a half, whatever the inventory's size.
+// row). Rendering every row would make each append re-render and lay out the whole table; the window renders
+// about a screenful and a half, whatever the inventory's size.
 import { createContext } from 'preact';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { recordRowHeight, rowHeight } from './rowHeights';

@@ -1,5 +1,5 @@
-// The inventory toolbar's CSV download. Its name avoids the word "Export": spec §6 reserves a button named
-// "Export" for the event log download (.json), and a script looking for it must not find this one.
+// The inventory toolbar's CSV download. Its name avoids the word "Export": the button named "Export" is the
+// event log download (.json), and a script looking for it must not find this one.
 // The CSV writer loads on the first click (or earlier: preloadCsv), keeping src/io out of the initial bundle.
 import type { InventoryState, Item } from '../../domain/inventory';
 import { inventory } from '../../state/app';

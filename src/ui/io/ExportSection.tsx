@@ -1,4 +1,4 @@
-// The event log download (spec §5–6: a button named "Export" that downloads a .json file), with progress for
+// The event log download (a button named "Export" that downloads a .json file), with progress for
 // long logs and the time of the last export, so a user knows how fresh their backup is.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LAST_EXPORT_KEY, exportLog, type LastExport } from '../../io/exportLog';
@@ -66,7 +66,7 @@ export function ExportSection() {
         )}
       </div>
       {busy && <ProgressLine label="Exporting…" done={progress.done} total={progress.total} />}
-      {/* aria-live rather than role="status": spec §6 gives role="status" to the import's outcome. */}
+      {/* aria-live rather than role="status": role="status" is the import's outcome, which scripts look for. */}
       <p aria-live="polite" class={outcome && !outcome.ok ? 'form-alert' : 'io-done'}>
         {outcome?.text}
       </p>

@@ -1,4 +1,4 @@
-// Import (spec §4, §6): an <input type="file"> that accepts .json, or a file dropped on the area. The outcome
+// Import: an <input type="file"> that accepts .json, or a file dropped on the area. The outcome
 // is shown in role="status" (counts) or role="alert" (the error); the whole file is checked before anything
 // is written, so an error means the log is exactly as it was.
 import { useEffect, useRef, useState } from 'preact/hooks';

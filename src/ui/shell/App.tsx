@@ -1,5 +1,5 @@
 // The shell: header with navigation, banners, the routed page, the open command form and the notifications.
-// Only the inventory page is in the initial bundle (issue 6); the rest loads on demand, and what is one click
+// Only the inventory page is in the initial bundle; the rest loads on demand, and what is one click
 // away is fetched once the inventory is shown and the browser is idle.
 import { useEffect, useRef } from 'preact/hooks';
 import { StorageProblemBanner } from '../../pwa/StorageProblemBanner';

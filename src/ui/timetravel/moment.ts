@@ -1,4 +1,4 @@
-// Binds the moment viewed (src/state/timeTravel.ts) to the URL's `?at=` (spec §6), so a reload or a shared link
+// Binds the moment viewed (src/state/timeTravel.ts) to the URL's `?at=`, so a reload or a shared link
 // shows the same past. The router's location is the source of truth; a scrubber being dragged sets the moment
 // directly and commits it to the URL when it settles (browsers throttle history.replaceState at drag rates).
 import { computed, effect } from '@preact/signals';

@@ -1,5 +1,6 @@
-// Long work (import, export, rebuild) gives the main thread back between slices so input stays responsive
-// (budget: no task over 100 ms). A MessageChannel hop is not clamped to 4 ms like nested setTimeout.
+// Long work (import, export, rebuild, validation) gives the main thread back between slices so that input and
+// progress bars stay live (budget: no task over 100 ms). A MessageChannel message is a task hop that is not
+// clamped to 4 ms like nested setTimeout, and, unlike scheduler.yield(), lets rendering run before it continues.
 let channel: MessageChannel | undefined;
 const waiting: (() => void)[] = [];
 
@@ -25,5 +26,17 @@ export function makeYielder(sliceMs = 30): () => Promise<void> | undefined {
     return yieldToMain().then(() => {
       last = performance.now();
     });
+  };
+}
+
+/** A time slicer: `await slicer.maybeYield()` inside a loop yields only when the current slice is used up. */
+export function timeSlicer(sliceMs = 16): { maybeYield(): Promise<void> } {
+  let sliceStart = performance.now();
+  return {
+    async maybeYield() {
+      if (performance.now() - sliceStart < sliceMs) return;
+      await yieldToMain();
+      sliceStart = performance.now();
+    },
   };
 }

@@ -1,10 +1,11 @@
 // A hand-written check of the valid event shapes of data version 1, to spare the valibot schemas (schema.ts)
-// for the million events of a large import: valibot builds an output object and issue machinery per event
-// (measured: ~4 s of checkEvent for 1M events). It answers only "certainly valid"; anything else — a problem,
-// another data version, an odd but legal case — goes to the full check, which words the message.
+// for the million events of a large import: valibot builds an output object and issue machinery per event,
+// which is many times slower. It answers only "certainly valid"; anything else — a problem, another data
+// version, an odd but legal case — goes to the full check, which words the message.
 //
 // Invariant: `certainlyValid(x)` implies that the full check (schema.ts + validate.ts) accepts `x`. Each rule here
-// is the schema's rule or a stricter one; test/io/fastCheck.property.test.ts checks it on valid and mutated events.
+// is the schema's rule or a stricter one; test/io/certainlyValid.property.test.ts checks it on valid and mutated
+// events.
 import { LIMITS, type EventType } from '../domain/events';
 import { timeKey } from '../domain/history';
 import { FORBIDDEN_KEYS, isPlainObject } from './describe';

@@ -1,11 +1,12 @@
 // Reading the log back from its pages: forward over a key range, or backward from a key. Pages of any size
 // (full ones, and the small tail pages appends leave) read the same way; only the page holding a bound needs
 // a key per event.
-import type { InventoryEvent } from '../domain/events';
-import { historyKey } from '../domain/history';
-import type { EventoryDB, FilePage, StoredPage, TextPage } from './db';
-import { decodeEvents, storedText } from './pageCodec';
-import { follows, isFilePage, pageTexts, runBlob } from './pageFiles';
+import type { InventoryEvent } from '../../domain/events';
+import { historyKey } from '../../domain/history';
+import type { EventoryDB } from '../db';
+import type { FilePage, StoredPage, TextPage } from '../types';
+import { decodeEvents, follows, isFilePage, storedText } from './codec';
+import { pageTexts, runBlob } from './files';
 
 /** The events of one page with `afterKey < key <= toKey` (only a page holding a bound needs their keys). */
 export function eventsBetween(row: TextPage, afterKey: string, toKey: string): InventoryEvent[] {
@@ -20,12 +21,12 @@ export function eventsBetween(row: TextPage, afterKey: string, toKey: string): I
 
 /** The key of the page holding `key` (the last page starting at or below it), read without the page's value. */
 export async function pageKeyAtOrBelow(db: EventoryDB, key: string): Promise<string> {
-  // Reading the page itself cost a seek a third of a megabyte of structured clone, only to read it again.
+  // Only the key: the caller reads the page itself next, and a page's value is costly to clone twice.
   const first = await db.pages.where('lo').belowOrEqual(key).lastKey();
   return typeof first === 'string' ? first : '';
 }
 
-/** Pages as read, and as text (pageFiles.ts). */
+/** Pages as read, and as text (files.ts). */
 interface Batch {
   rows: StoredPage[];
   texts: TextPage[];
@@ -33,8 +34,7 @@ interface Batch {
 
 /**
  * Events with `afterKey < key <= toKey`, in history order, a page at a time. The next `pagesPerRead` pages are
- * read while the caller works on these (a rebuild folds them): reading and folding 1M events took 7.6 s one
- * after the other, measured in Chromium with pages that refer to an imported file.
+ * read while the caller works on these (a rebuild folds them), so that reading and folding overlap.
  */
 export async function* readRange(db: EventoryDB, afterKey: string, toKey: string, pagesPerRead: number): AsyncGenerator<InventoryEvent[]> {
   const read = async (from: string, inclusive: boolean): Promise<Batch> => {
@@ -87,15 +87,15 @@ export async function* readBackward(db: EventoryDB, beforeKey: string, pagesPerR
   }
 }
 
+/** Pages of a file handed over as one part at most: few parts, and the export's progress still moves. */
+const RUN_PAGES = 64;
+
 /**
  * The whole log as stored text, in history order, a page at a time (`n` events joined by ",\n"): what an
  * export writes, with no event parsed or stringified. Pages that follow each other in an imported file are
  * handed over together as the one part of the file that holds them, separators included, not read at all: the
- * download then copies a few ranges of the stored file (measured in Chromium at 1M events: a download made of
- * a thousand ranges, one per page, took ~5 s after the parts were gathered; one range of all of them, ~0.6 s).
+ * download then copies a few ranges of the stored file, which is many times faster than one range per page.
  */
-/** Pages of a file handed over as one part at most: few parts, and the export's progress still moves. */
-const RUN_PAGES = 64;
 
 export async function* readTexts(db: EventoryDB, pagesPerRead: number): AsyncGenerator<{ n: number; text: string | Blob }> {
   let run: FilePage[] = [];

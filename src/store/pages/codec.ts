@@ -1,20 +1,22 @@
-// Pages between memory (PageRow: event objects) and disk (StoredPage, db.ts: export text, or where that text is in
-// an imported file). The text of a page is the export's own text for its events, so an export copies it as it is
-// (spec §1: one event per line). File pages are read as text by pageFiles.ts first.
-import type { InventoryEvent } from '../domain/events';
-import type { FilePage, PageRow, StoredPage, TextPage } from './db';
+// Pages between memory (PageRow: event objects) and disk (StoredPage: export text, or where that text is in an
+// imported file). The text of a page is the export's own text for its events, so an export copies it as it is
+// (the file format: one event per line). File pages are read as text by files.ts first.
+import type { InventoryEvent } from '../../domain/events';
+import type { FileBytes, FilePage, PageRow, StoredPage, TextPage } from '../types';
 
 /** Between two events of a page, and between two pages of an export. */
 export const EVENT_SEPARATOR = ',\n';
+
+export const isFilePage = (row: StoredPage): row is FilePage => typeof (row as Partial<FilePage>)?.src === 'string';
+
+/** `next` comes right after `page` in the same file: only the separator between their events lies between. */
+export const follows = (page: FilePage, next: FilePage): boolean => next.src === page.src && next.start === page.end + EVENT_SEPARATOR.length;
 
 export function encodeEvents(events: readonly InventoryEvent[]): Pick<TextPage, 'n' | 'text'> {
   const lines = new Array<string>(events.length);
   for (let i = 0; i < events.length; i++) lines[i] = JSON.stringify(events[i]);
   return { n: events.length, text: lines.join(EVENT_SEPARATOR) };
 }
-
-/** Where a page's text is in an imported file (FilePage without its `lo` and `n`). */
-export type FileBytes = Pick<FilePage, 'src' | 'start' | 'end'>;
 
 /**
  * `inFile`: where the events' text is in an imported file, if the caller decided to refer to it; `textOf`: the
@@ -28,7 +30,7 @@ export function encodePage(page: PageRow, textOf?: (events: readonly InventoryEv
 
 /**
  * A page's text, checked for its shape. A row that is not a TextPage (damaged, written by no release, or a
- * file page not read from its file yet: pageFiles.ts) is an error, never an empty page: the log would silently
+ * file page not read from its file yet: files.ts) is an error, never an empty page: the log would silently
  * lose events.
  */
 export function storedText(row: TextPage): Pick<TextPage, 'n' | 'text'> {

@@ -1,8 +1,8 @@
-// The hand-written fast check (src/io/fastCheck.ts) may only ever say "valid" where the schemas agree: it must
+// The hand-written fast check (src/io/certainlyValid.ts) may only ever say "valid" where the schemas agree: it must
 // never let through what the full check refuses, and what it cannot vouch for keeps the full check's message.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { certainlyValid } from '../../src/io/fastCheck';
+import { certainlyValid } from '../../src/io/certainlyValid';
 import { checkEvent, checkEventFully } from '../../src/io/validate';
 import { arbEvent } from './arbitraries';
 

@@ -1,22 +1,20 @@
-// The page layout kept in memory between appends, and the page writes an append makes. Issue 6: reading every
-// page key and the last page before each command, then rewriting up to PAGE_SIZE events for one new event, made
-// an append cost ~20–40 ms at 1M events. With the layout cached, a command at the end of history rewrites only a
-// small tail page (≤ TAIL_PAGE events) and touches IndexedDB in a single transaction.
+// The page layout kept in memory between appends, and the page writes an append makes. With the layout cached,
+// a command at the end of history reads no page and rewrites only a small tail page (≤ TAIL_PAGE events), in a
+// single transaction, instead of reading every page key and rewriting a whole page for one new event.
 import Dexie from 'dexie';
-import type { EventoryDB, HeadRow, PageRow, StoredPage } from './db';
-import { PAGE_SIZE } from './db';
-import { readHead } from './logMeta';
-import { decodePage } from './pageCodec';
-import { pageTexts } from './pageFiles';
-import { lastIndexAtOrBelow, mergeIntoPages, pageWeight } from './pages';
-import type { Keyed } from './sortKeyed';
-import { makeYielder } from './yieldToMain';
+import { makeYielder } from '../../lib/yieldToMain';
+import { PAGE_SIZE, type EventoryDB } from '../db';
+import { readHead } from '../logMeta';
+import type { HeadRow, Keyed, PagePlan, PageRow, StoredPage } from '../types';
+import { decodePage } from './codec';
+import { pageTexts } from './files';
+import { lastIndexAtOrBelow, mergeIntoPages, pageWeight } from './merge';
 
 /**
- * Weight of the page an append at the end of history rewrites before it starts a new one. A write policy, not
- * the layout (pages of any size are legal in schema v1), so changing it needs no migration. Measured: ~64
- * cloned events per append cost about as much as one; the tail is merged into one page when it reaches
- * PAGE_SIZE, so a log still ends up in ~PAGE_SIZE pages.
+ * Weight of the page an append at the end of history rewrites before it starts a new one: small enough that
+ * cloning it costs about as much as cloning one event. A write policy, not the layout (pages of any size are
+ * legal), so changing it needs no migration. The tail is merged into one page when it reaches PAGE_SIZE, so a
+ * log still ends up in ~PAGE_SIZE pages.
  */
 export const TAIL_PAGE = 64;
 
@@ -30,12 +28,6 @@ export interface PageIndex {
   los: string[];
   /** The contents of the last `tail.length` pages, in order, of total weight ≤ PAGE_SIZE when more than one. */
   tail: PageRow[];
-}
-
-/** What one append does to the pages: delete first (a rewritten page may reuse a deleted `lo`), then put. */
-export interface PagePlan {
-  writes: PageRow[];
-  deletes: string[];
 }
 
 /** Reads the head and the layout in one transaction, so they agree. */

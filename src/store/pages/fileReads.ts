@@ -1,10 +1,11 @@
 // The text of pages that refer to an imported file (FilePage, schema version 4): read from the file kept in
 // importFiles, a byte range at a time. Consecutive pages of one file are read together (a rebuild reads 16 pages
 // at once), and the file's handle is kept: the rows of importFiles never change. Loaded with the first such page
-// (pageFiles.ts): a log that never imported a file, and every start, does without it.
+// (files.ts): a log that never imported a file, and every start, does without it.
 import Dexie from 'dexie';
-import type { EventoryDB, FilePage, StoredPage, TextPage } from './db';
-import { follows, isFilePage } from './pageFiles';
+import type { EventoryDB } from '../db';
+import type { FilePage, StoredPage, TextPage } from '../types';
+import { follows, isFilePage } from './codec';
 
 const kept = new WeakMap<EventoryDB, Map<string, Promise<Blob>>>();
 
@@ -38,7 +39,7 @@ async function fileOfRun(db: EventoryDB, run: readonly FilePage[]): Promise<Blob
   return file;
 }
 
-/** As pageFiles.ts runBlob. */
+/** As files.ts runBlob. */
 export async function runBlob(db: EventoryDB, run: readonly FilePage[]): Promise<Blob> {
   return (await fileOfRun(db, run)).slice(run[0]!.start, run[run.length - 1]!.end);
 }
@@ -56,13 +57,13 @@ async function readRun(db: EventoryDB, run: readonly FilePage[]): Promise<TextPa
   return Promise.all(run.map(async (p) => ({ lo: p.lo, n: p.n, text: await file.slice(p.start, p.end).text() })));
 }
 
-/** A text page's shape is checked where it is decoded (pageCodec.ts storedText); a file page's, here. */
+/** A text page's shape is checked where it is decoded (codec.ts storedText); a file page's, here. */
 function checkShape(row: FilePage): void {
   if (typeof row.n !== 'number') throw damaged(row, 'it holds no event count');
   if (!Number.isSafeInteger(row.start) || !Number.isSafeInteger(row.end) || row.start < 0 || row.end < row.start) throw damaged(row, 'it refers to no valid bytes of its file');
 }
 
-/** As pageFiles.ts pageTexts (called only when some row is a file page). */
+/** As files.ts pageTexts (called only when some row is a file page). */
 export async function pageTexts(db: EventoryDB, rows: readonly StoredPage[]): Promise<TextPage[]> {
   const out: (TextPage | Promise<TextPage[]>)[] = [];
   for (let i = 0; i < rows.length; ) {

@@ -1,7 +1,7 @@
-// Revert rows: what each undo names and the earliest history key it changes (see RevertRow.minTargetKey).
-import type { EventOf } from '../domain/events';
-import type { RevertRow } from './db';
-import type { Keyed } from './sortKeyed';
+// Revert rows of a write: what each undo names and the earliest history key it changes (RevertRow.minTargetKey),
+// settled with the rows already in the log. Loads with the write path (append.ts).
+import type { EventOf } from '../../domain/events';
+import type { Keyed, RevertRow } from '../types';
 
 /**
  * New revert rows plus the existing ones whose `minTargetKey` drops: a revert's history changes from the earliest
@@ -41,8 +41,8 @@ export function settleReverts(existing: RevertRow[], added: RevertRow[], keyed: 
 const namedBy = (reverts: readonly { eventIds: readonly string[] }[]) => new Set(reverts.flatMap((r) => r.eventIds));
 
 /**
- * Adds to `out` the history keys of `keyed[from..to)` that `named` holds. Only those: a map of every id in a
- * million-event import took ~1 s in one task (issue 6), while reverts name a few thousand ids at most.
+ * Adds to `out` the history keys of `keyed[from..to)` that `named` holds. Only those: reverts name a few
+ * thousand ids at most, while a map of every id of a million-event import would be a long task of its own.
  */
 function keysOf(keyed: readonly Keyed[], named: ReadonlySet<string>, out: Map<string, string>, from: number, to: number): void {
   if (named.size === 0) return;

@@ -1,26 +1,19 @@
 // Page rows go to IndexedDB through the native object store of the Dexie transaction, in short slices with
-// progress. Measured in Chromium at 1M events: the time is the structured clone each put() makes synchronously.
-// As event arrays (schema version 1) that was 2.5–4.5 ms per 1,000-event page; as export text (version 2,
-// pageCodec.ts) it is the stringify plus a copy of one string, about 40% less; a page that refers to an imported
-// file (version 4) is a small row, and the import's puts of 1M events took ~1 s instead of 2.5–4. Going native
-// rather than Dexie's bulkPut lets the store choose the slices.
+// progress. The time of a write is the structured clone each put() makes synchronously, so going native rather
+// than Dexie's bulkPut lets the store choose the slices (and so the length of each task).
 // Nothing here calls Dexie, so Dexie's transaction zone is not needed across these awaits.
 import Dexie, { type Transaction } from 'dexie';
-import type { PageRow, StoredPage } from './db';
-import type { PageText } from './eventStore';
-import { encodePage, type FileBytes } from './pageCodec';
-import type { PagePlan } from './pageIndex';
+import type { FileBytes, PagePlan, PageRow, PageText, StoredPage } from '../types';
+import { encodePage } from './codec';
 
-/** Page rows per slice: ~20–35 ms of cloning per task; the wait for a slice to be written was ~1 ms. */
+/** Page rows per slice: a task of a few tens of ms of cloning, while a slice's write takes about a ms. */
 const PUT_SLICE = 8;
 
 /**
- * Slices issued before the first of them is awaited. In a page, one: issuing the next slice before the last one
- * finished kept IndexedDB events queued back to back, and Chromium ran no timer or input for the whole write
- * (3.7 s at 1M events, measured). In a worker (the import's) there is no input to serve, and slices issued ahead
- * let IndexedDB write while the next pages are cloned: writing 1M events went from 4.3–5.0 s to 4.1–4.25 s with
- * every slice issued at once (two runs each, alternated, 2026-12-06), but then no progress was reported while
- * they were cloned (3.4 s without a report in the full benchmark run). Four slices ahead keeps both.
+ * Slices issued before the first of them is awaited. In a page, one: slices issued back to back keep IndexedDB
+ * events queued, and the browser runs no timer or input for the whole write. In a worker (the import's) there
+ * is no input to serve, and slices issued ahead let IndexedDB write while the next pages are cloned; a few, not
+ * all, so that progress is still reported while they are cloned.
  */
 const SLICES_IN_FLIGHT = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'undefined' ? 1 : 4;
 
@@ -30,19 +23,19 @@ const settled = (req: IDBRequest) =>
     req.onerror = () => reject(req.error);
   });
 
-/**
- * Deletes `plan.deletes`, then puts `plan.writes` in slices, reporting (events written, events to write) after
- * each. The deletes are issued first, on the same native store, because a rewritten page may reuse a deleted
- * `lo` and IndexedDB runs one transaction's requests in the order they were made. Awaiting a request of this
- * transaction (never a timer) keeps it alive between slices, and a failed put rejects and so aborts it all.
- */
-/** A row written natively among the pages (the import's ids, in parts of 2 MB: db.ts IDS_PART). */
+/** A row written natively among the pages (the import's ids, in parts: db.ts IDS_PART). */
 export interface AlongPages {
   store: string;
   value: unknown;
 }
 
-/** `inFile`: for each row of `plan.writes`, where its text is in an imported file, if it refers to one. */
+/**
+ * Deletes `plan.deletes`, then puts `plan.writes` in slices, reporting (events written, events to write) after
+ * each. The deletes are issued first, on the same native store, because a rewritten page may reuse a deleted
+ * `lo` and IndexedDB runs one transaction's requests in the order they were made. Awaiting a request of this
+ * transaction (never a timer) keeps it alive between slices, and a failed put rejects and so aborts it all.
+ * `inFile`: for each row of `plan.writes`, where its text is in an imported file, if it refers to one.
+ */
 export async function writePages(
   tx: Transaction,
   plan: PagePlan,
@@ -59,8 +52,8 @@ export async function writePages(
   try {
     for (const lo of plan.deletes) store.delete(lo);
     // IndexedDB writes a transaction's requests in the order they are made, so these rows are spread among the
-    // page slices: made before the pages, the import's progress waited for them (1.1 s for 1M ids in one row);
-    // made after, they held back the last pages' success (0.6 s).
+    // page slices: made before the pages, the import's progress would wait for them; made after, they would
+    // hold back the last pages' success.
     const puts: Promise<void>[] = [];
     let next = 0;
     const putAlong = (slicesMade: number, slices: number) => {
@@ -103,8 +96,8 @@ async function putSlices(
     for (let j = i; j < end; j++) {
       last = store.put(encode(j));
       done += rows[j]!.events.length;
-      // Each page is reported as IndexedDB writes it: at the end of a large write the slices in flight drain
-      // for most of a second (issue 6: an 830 ms wait without progress at 1M events).
+      // Each page is reported as IndexedDB writes it: at the end of a large write the slices in flight take
+      // a while to drain, and progress must keep moving meanwhile.
       const d = done;
       if (j < end - 1 && onProgress) last.onsuccess = () => onProgress(d, total);
     }

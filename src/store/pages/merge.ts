@@ -1,8 +1,8 @@
 // History-ordered pages: where a key belongs, and how new events merge into a page and split it.
-import type { InventoryEvent } from '../domain/events';
-import { historyKey } from '../domain/history';
-import { PAGE_SIZE, PAGE_SPLIT, type PageRow } from './db';
-import type { Keyed } from './sortKeyed';
+import type { InventoryEvent } from '../../domain/events';
+import { historyKey } from '../../domain/history';
+import { PAGE_SIZE, PAGE_SPLIT } from '../db';
+import type { Keyed, PageRow } from '../types';
 
 const byKey = (a: Keyed, b: Keyed) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
@@ -34,7 +34,6 @@ export function pageWeight(events: readonly InventoryEvent[]): number {
   return w;
 }
 
-/** Two runs sorted by key, merged in one pass (a sort of a million-event import cost hundreds of ms). */
 /**
  * An append that would store an event twice (its history key, time and id, is already in the log or twice in the
  * batch). The importer skips what the log already holds, and commands make fresh ids, so reaching it is a bug.
@@ -51,6 +50,7 @@ export function assertDistinct(keyed: readonly Keyed[]): void {
   for (let i = 1; i < keyed.length; i++) if (keyed[i]![0] === keyed[i - 1]![0]) throw new DuplicateEventError(keyed[i]![1].id);
 }
 
+/** Two runs sorted by key, merged in one pass (a sort of a million-event import would be one long task). */
 function mergeSorted(a: readonly Keyed[], b: readonly Keyed[]): Keyed[] {
   // Appends at the end of history (the common case) need no merge: every added key is above the page's last.
   if (a.length === 0 || b.length === 0 || b[0]![0] > a[a.length - 1]![0]) return a.concat(b);
