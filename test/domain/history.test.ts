@@ -98,14 +98,14 @@ describe('timeKey: the toISOString fast path', () => {
 
 describe('history order', () => {
   it('orders by time before id', () => {
-    const early = added('i1', 1, 1, undefined, 'zzz');
-    const late = added('i1', 1, 2, undefined, 'aaa');
+    const early = added({ item: 'i1', quantity: 1, at: 1, id: 'zzz' });
+    const late = added({ item: 'i1', quantity: 1, at: 2, id: 'aaa' });
     expect(sortHistory([late, early])).toEqual([early, late]);
   });
 
   it('breaks ties in time by id in code-unit order', () => {
-    const a = added('i1', 1, 1, undefined, 'B');
-    const b = added('i1', 1, 1, undefined, 'a');
+    const a = added({ item: 'i1', quantity: 1, at: 1, id: 'B' });
+    const b = added({ item: 'i1', quantity: 1, at: 1, id: 'a' });
     expect(sortHistory([b, a]).map((e) => e.id)).toEqual(['B', 'a']);
   });
 
@@ -148,11 +148,11 @@ const record = (e: EventOf<'EventsReverted'>, keys: Map<string, string> = new Ma
 });
 
 describe('revertedAt', () => {
-  const a = added('i1', 1, 1, undefined, 'A');
-  const b = added('i1', 1, 2, undefined, 'B');
-  const u1 = reverted(['A'], 3, 'U1');
-  const u2 = reverted(['U1'], 4, 'U2');
-  const u3 = reverted(['U2'], 5, 'U3');
+  const a = added({ item: 'i1', quantity: 1, at: 1, id: 'A' });
+  const b = added({ item: 'i1', quantity: 1, at: 2, id: 'B' });
+  const u1 = reverted({ events: ['A'], at: 3, id: 'U1' });
+  const u2 = reverted({ events: ['U1'], at: 4, id: 'U2' });
+  const u3 = reverted({ events: ['U2'], at: 5, id: 'U3' });
   const all = [u1, u2, u3].map((r) => record(r));
 
   it('names the events of a revert at or before the instant', () => {
@@ -164,7 +164,7 @@ describe('revertedAt', () => {
   });
 
   it('applies independent reverts together', () => {
-    const ub = reverted(['B'], 6, 'UB');
+    const ub = reverted({ events: ['B'], at: 6, id: 'UB' });
     expect(revertedAt([record(u1), record(ub)], keyAtTime(at(6)))).toEqual(new Set(['A', 'B']));
   });
 
@@ -181,7 +181,7 @@ describe('revertedAt', () => {
   });
 
   it('undo, redo, then a fresh undo of the same event undoes it again', () => {
-    const again = reverted(['A'], 6, 'U4');
+    const again = reverted({ events: ['A'], at: 6, id: 'U4' });
     expect(revertedAt([...all.slice(0, 2), record(again)], historyKey(again)).has('A')).toBe(true);
   });
 

@@ -1,59 +1,67 @@
 import { describe, expect, it } from 'vitest';
 import { emptyState } from '../../src/domain/inventory';
 import { decideRevert, findDependents } from '../../src/domain/revert';
-import { added, at, counted, created, ev, fixedContext, removed } from '../support/events';
+import type { InventoryEvent } from '../../src/domain/events';
+import { added, at, counted, created, fixedContext, moved, removed } from '../support/events';
 
 const none = new Set<string>();
+const sword = created({ item: 'i1', name: 'Sword' });
+
+/** The later events that block undoing `undone` in `log` (folded from nothing, nothing undone before). */
+const blockingUndo = (log: InventoryEvent[], ...undone: InventoryEvent[]) => findDependents(emptyState(), log, none, new Set(undone.map((e) => e.id)));
 
 describe('findDependents', () => {
   it('names a later removal that the undone addition paid for', () => {
-    const a = added('i1', 5, 1);
-    const r = removed('i1', 4, 2);
-    expect(findDependents(emptyState(), [created('i1', 'Sword'), a, r], none, new Set([a.id]))).toEqual([r]);
+    const a = added({ item: 'i1', quantity: 5, at: 1 });
+    const r = removed({ item: 'i1', quantity: 4, at: 2 });
+    expect(blockingUndo([sword, a, r], a)).toEqual([r]);
   });
 
   it('names a later move out of the location the undone addition filled', () => {
-    const a = added('i1', 5, 1, 'A');
-    const m = ev('StockMoved', { itemId: 'i1', quantity: 2, from: 'A', to: 'B' }, { time: at(2) });
-    expect(findDependents(emptyState(), [created('i1', 'Sword'), a, m], none, new Set([a.id]))).toEqual([m]);
+    const a = added({ item: 'i1', quantity: 5, location: 'A', at: 1 });
+    const m = moved({ item: 'i1', quantity: 2, from: 'A', to: 'B', at: 2 });
+    expect(blockingUndo([sword, a, m], a)).toEqual([m]);
   });
 
   it('names every later event of an item whose creation is undone', () => {
-    const c = created('i1', 'Sword');
-    const a = added('i1', 5, 1);
-    expect(findDependents(emptyState(), [c, a], none, new Set([c.id]))).toEqual([a]);
+    const a = added({ item: 'i1', quantity: 5, at: 1 });
+    expect(blockingUndo([sword, a], sword)).toEqual([a]);
   });
 
   it('finds nothing when a later count resets the quantity before the removal', () => {
-    const a = added('i1', 5, 1);
-    expect(findDependents(emptyState(), [created('i1', 'Sword'), a, counted('i1', 5, 2), removed('i1', 5, 3)], none, new Set([a.id]))).toEqual([]);
+    const a = added({ item: 'i1', quantity: 5, at: 1 });
+    const log = [sword, a, counted({ item: 'i1', counted: 5, at: 2 }), removed({ item: 'i1', quantity: 5, at: 3 })];
+    expect(blockingUndo(log, a)).toEqual([]);
   });
 
   it('finds nothing when another location still covers the later removal', () => {
-    const a = added('i1', 5, 1, 'A');
-    expect(findDependents(emptyState(), [created('i1', 'Sword'), a, added('i1', 5, 1, 'B'), removed('i1', 5, 2, 'B')], none, new Set([a.id]))).toEqual([]);
+    const a = added({ item: 'i1', quantity: 5, location: 'A', at: 1 });
+    const log = [sword, a, added({ item: 'i1', quantity: 5, location: 'B', at: 1 }), removed({ item: 'i1', quantity: 5, location: 'B', at: 2 })];
+    expect(blockingUndo(log, a)).toEqual([]);
   });
 
   it('finds nothing when undoing a removal (quantities only go up)', () => {
-    const r = removed('i1', 2, 2);
-    expect(findDependents(emptyState(), [created('i1', 'Sword'), added('i1', 2, 1), r, removed('i1', 0.5, 3)], none, new Set([r.id]))).toEqual([]);
+    const r = removed({ item: 'i1', quantity: 2, at: 2 });
+    const log = [sword, added({ item: 'i1', quantity: 2, at: 1 }), r, removed({ item: 'i1', quantity: 0.5, at: 3 })];
+    expect(blockingUndo(log, r)).toEqual([]);
   });
 
   it('does not blame the undo for an event that was already negative (a merge conflict)', () => {
-    const a = added('i1', 1, 1);
-    expect(findDependents(emptyState(), [created('i1', 'Sword'), a, removed('i1', 3, 2)], none, new Set([a.id]))).toEqual([]);
+    const a = added({ item: 'i1', quantity: 1, at: 1 });
+    expect(blockingUndo([sword, a, removed({ item: 'i1', quantity: 3, at: 2 })], a)).toEqual([]);
   });
 
   it('starts from the given state rather than from nothing', () => {
     const start = { ...emptyState(), items: new Map([['i1', { id: 'i1', name: 'Sword', known: true, archived: false, updatedAt: at(0), stock: { '': 10 }, eventCount: 2 }]]) };
-    const a = added('i1', 5, 1);
-    expect(findDependents(start, [a, removed('i1', 8, 2)], none, new Set([a.id]))).toEqual([]);
+    const a = added({ item: 'i1', quantity: 5, at: 1 });
+    expect(findDependents(start, [a, removed({ item: 'i1', quantity: 8, at: 2 })], none, new Set([a.id]))).toEqual([]);
   });
 
   it('names a dependent on redo too: re-including a removal that a later removal no longer leaves room for', () => {
-    const r1 = removed('i1', 3, 2);
-    const r2 = removed('i1', 4, 3);
-    expect(findDependents(emptyState(), [created('i1', 'Sword'), added('i1', 5, 1), r1, r2], new Set([r1.id]), none)).toEqual([r2]);
+    const r1 = removed({ item: 'i1', quantity: 3, at: 2 });
+    const r2 = removed({ item: 'i1', quantity: 4, at: 3 });
+    const log = [sword, added({ item: 'i1', quantity: 5, at: 1 }), r1, r2];
+    expect(findDependents(emptyState(), log, new Set([r1.id]), none)).toEqual([r2]);
   });
 });
 
