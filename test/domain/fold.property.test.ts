@@ -29,7 +29,7 @@ const event: fc.Arbitrary<(id: string) => InventoryEvent> = fc.oneof(
   ),
   fc.record({ i: item, n: fc.integer({ min: 0, max: 5 }), l: loc }).map(({ i, n, l }) => (id: string) => ev('StockCounted', { itemId: i, counted: n, ...at(l) }, { id })),
   fc.record({ i: item, archive: fc.boolean() }).map(({ i, archive }) => (id: string) => ev(archive ? 'ItemArchived' : 'ItemRestored', { itemId: i }, { id })),
-  fc.constant((id: string) => reverted(['e0'], 0, id)),
+  fc.constant((id: string) => reverted({ events: ['e0'], id })),
 );
 
 /** Events (ids e0, e1, …), a set of ids to skip, and cut points splitting the events into fold calls. */

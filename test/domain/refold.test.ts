@@ -20,9 +20,9 @@ const stateAt = (log: readonly InventoryEvent[], reverts: readonly RevertRecord[
   fold(emptyState(), log.filter((e) => historyKey(e) <= key), revertedAt(reverts, key));
 
 describe('Refold', () => {
-  const log = [created('i1', 'Rope', 0, 'c'), added('i1', 1, 1, undefined, 'a1'), added('i1', 1, 2, undefined, 'a2'), added('i1', 1, 3, undefined, 'a3')];
-  const u1 = reverted(['a1'], 10, 'u1');
-  const u3 = reverted(['a3'], 11, 'u3');
+  const log = [created({ item: 'i1', name: 'Rope', id: 'c' }), added({ item: 'i1', quantity: 1, at: 1, id: 'a1' }), added({ item: 'i1', quantity: 1, at: 2, id: 'a2' }), added({ item: 'i1', quantity: 1, at: 3, id: 'a3' })];
+  const u1 = reverted({ events: ['a1'], at: 10, id: 'u1' });
+  const u3 = reverted({ events: ['a3'], at: 11, id: 'u3' });
   const all = [...log, u1, u3];
   const reverts = [record(u1, [log[1]!]), record(u3, [log[3]!])];
 
@@ -61,7 +61,7 @@ describe('Refold', () => {
   });
 
   it('a redo dated before the undo it names cancels that undo', () => {
-    const redo = reverted(['u1'], 5, 'r');
+    const redo = reverted({ events: ['u1'], at: 5, id: 'r' });
     const rs = [record(redo, [u1]), record(u1, [log[1]!])].sort((a, b) => (a.key < b.key ? -1 : 1));
     const refold = new Refold({ key: '', state: emptyState() }, revertIndex(rs), 100);
     expect(refold.fold([...log.slice(0, 3), redo, log[3]!, u1])).toBeUndefined();

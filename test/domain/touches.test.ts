@@ -2,19 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES, type EventType, type InventoryEvent } from '../../src/domain/events';
 import { itemIdOf, locationsOf, STOCK_TYPES } from '../../src/domain/touches';
-import { ev } from '../support/events';
+import { added, archived, counted, created, edited, moved, removed, restored, reverted } from '../support/events';
 
 /** One event of every type (a Record, so a new event type fails to compile here until it has a case). */
 const ONE_OF_EACH: Record<EventType, { event: InventoryEvent; item: string | undefined; locations: string[] }> = {
-  ItemCreated: { event: ev('ItemCreated', { itemId: 'i1', name: 'Sword' }), item: 'i1', locations: [] },
-  ItemUpdated: { event: ev('ItemUpdated', { itemId: 'i1', changes: { name: { from: 'Sword', to: 'Sabre' } } }), item: 'i1', locations: [] },
-  StockAdded: { event: ev('StockAdded', { itemId: 'i1', quantity: 2, location: 'Shelf A' }), item: 'i1', locations: ['Shelf A'] },
-  StockRemoved: { event: ev('StockRemoved', { itemId: 'i1', quantity: 1 }), item: 'i1', locations: [''] },
-  StockMoved: { event: ev('StockMoved', { itemId: 'i1', quantity: 1, from: 'Shelf A', to: 'Van' }), item: 'i1', locations: ['Shelf A', 'Van'] },
-  StockCounted: { event: ev('StockCounted', { itemId: 'i1', counted: 4, location: 'Van' }), item: 'i1', locations: ['Van'] },
-  ItemArchived: { event: ev('ItemArchived', { itemId: 'i1' }), item: 'i1', locations: [] },
-  ItemRestored: { event: ev('ItemRestored', { itemId: 'i1' }), item: 'i1', locations: [] },
-  EventsReverted: { event: ev('EventsReverted', { eventIds: ['e-1'] }), item: undefined, locations: [] },
+  ItemCreated: { event: created({ item: 'i1', name: 'Sword' }), item: 'i1', locations: [] },
+  ItemUpdated: { event: edited({ item: 'i1', changes: { name: { from: 'Sword', to: 'Sabre' } } }), item: 'i1', locations: [] },
+  StockAdded: { event: added({ item: 'i1', quantity: 2, location: 'Shelf A' }), item: 'i1', locations: ['Shelf A'] },
+  StockRemoved: { event: removed({ item: 'i1', quantity: 1 }), item: 'i1', locations: [''] },
+  StockMoved: { event: moved({ item: 'i1', quantity: 1, from: 'Shelf A', to: 'Van' }), item: 'i1', locations: ['Shelf A', 'Van'] },
+  StockCounted: { event: counted({ item: 'i1', counted: 4, location: 'Van' }), item: 'i1', locations: ['Van'] },
+  ItemArchived: { event: archived({ item: 'i1' }), item: 'i1', locations: [] },
+  ItemRestored: { event: restored({ item: 'i1' }), item: 'i1', locations: [] },
+  EventsReverted: { event: reverted({ events: ['e-1'] }), item: undefined, locations: [] },
 };
 
 describe('what an event touches', () => {
@@ -25,8 +25,8 @@ describe('what an event touches', () => {
   });
 
   it('counts a move from or to nowhere as the unassigned bucket', () => {
-    expect(locationsOf(ev('StockMoved', { itemId: 'i1', quantity: 1, to: 'Van' }))).toEqual(['', 'Van']);
-    expect(locationsOf(ev('StockMoved', { itemId: 'i1', quantity: 1, from: 'Van' }))).toEqual(['Van', '']);
+    expect(locationsOf(moved({ item: 'i1', quantity: 1, to: 'Van' }))).toEqual(['', 'Van']);
+    expect(locationsOf(moved({ item: 'i1', quantity: 1, from: 'Van' }))).toEqual(['Van', '']);
   });
 
   it('lists as stock types exactly the types that change stock somewhere', () => {

@@ -54,13 +54,13 @@ describe('inventoryCsv', () => {
     fold(
       emptyState(),
       sortHistory([
-        created('i-1', 'Rope, long', 0),
+        created({ item: 'i-1', name: 'Rope, long' }),
         ev('ItemCreated', { itemId: 'i-2', name: '=cmd|"/c calc"', sku: 'S-2', category: 'Tools', unit: 'pcs', minQuantity: 5 }, { time: '2026-01-01T00:00:30.000Z' }),
-        created('i-3', 'Épée', 0),
-        added('i-1', 3, 1, 'Shelf B'),
-        added('i-1', 2, 2),
-        added('i-2', 1, 3, 'Shelf A'),
-        removed('i-3', 1, 4),
+        created({ item: 'i-3', name: 'Épée' }),
+        added({ item: 'i-1', quantity: 3, at: 1, location: 'Shelf B' }),
+        added({ item: 'i-1', quantity: 2, at: 2 }),
+        added({ item: 'i-2', quantity: 1, at: 3, location: 'Shelf A' }),
+        removed({ item: 'i-3', quantity: 1, at: 4 }),
         ev('ItemArchived', { itemId: 'i-3' }, { time: '2026-01-01T00:05:00.000Z' }),
       ]),
     );

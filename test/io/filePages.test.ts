@@ -29,7 +29,7 @@ afterEach(() => {
 
 /** An item and `n` additions to it, a minute apart from `minute`. */
 function series(n: number, minute = 0, item = 'i-1'): InventoryEvent[] {
-  return [created(item, 'Bolt', minute, `c-${item}-${minute}`), ...Array.from({ length: n }, (_, i) => added(item, 1 + (i % 7), minute + 1 + i, undefined, `a-${item}-${minute + 1 + i}`))];
+  return [created({ item, name: 'Bolt', at: minute, id: `c-${item}-${minute}` }), ...Array.from({ length: n }, (_, i) => added({ item, quantity: 1 + (i % 7), at: minute + 1 + i, id: `a-${item}-${minute + 1 + i}` }))];
 }
 
 const pages = () => db.pages.toArray();
@@ -77,7 +77,7 @@ describe('an imported file', () => {
   it('takes late events into a page that refers to it: the page is rewritten as text, nothing is lost', async () => {
     const events = series(2500, 10);
     await importLogFile(file([logText(events)]));
-    const late = [added('i-1', 5, 100, undefined, 'late-1')];
+    const late = [added({ item: 'i-1', quantity: 5, at: 100, id: 'late-1' })];
     await importLogFile(file([logText([...events.slice(0, 1), ...late])]));
     const rows = await pages();
     expect(filePages(rows)).toHaveLength(2);

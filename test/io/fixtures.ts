@@ -8,10 +8,10 @@ import { added, created, ev, removed } from '../support/events';
 /** A small valid log: an item created, stock added and removed, with locations and attributes. */
 export function sampleEvents(): InventoryEvent[] {
   return [
-    created('i-1', 'Sword', 0, 'id-a'),
+    created({ item: 'i-1', name: 'Sword', id: 'id-a' }),
     ev('StockAdded', { itemId: 'i-1', quantity: 2, location: 'Armory', attributes: { rarity: 'rare', level: 3, cursed: false } }, { id: 'id-b', time: '2026-01-01T00:01:00.000Z' }),
-    removed('i-1', 1, 2, 'Armory', 'id-c'),
-    added('i-1', 0.5, 3, undefined, 'id-d'),
+    removed({ item: 'i-1', quantity: 1, at: 2, location: 'Armory', id: 'id-c' }),
+    added({ item: 'i-1', quantity: 0.5, at: 3, id: 'id-d' }),
   ];
 }
 

@@ -21,7 +21,7 @@ describe('Engine.adopt', () => {
   it('takes the other engine’s head, state and undone events without reading the log or a snapshot', async () => {
     const { page, worker } = await twoEngines();
     const events = bigLog(BIG_SIZE);
-    const undo = reverted([events[3]!.id], BIG_SIZE + 5, 'undo-adopt');
+    const undo = reverted({ events: [events[3]!.id], at: BIG_SIZE + 5, id: 'undo-adopt' });
     expect((await importEvents(worker.engine, [...events, undo])).ok).toBe(true);
     const reads = ['readHead', 'readHeadAndReverts', 'reverts', 'readRange', 'readAt', 'snapshotsAtOrBefore', 'journalSince'].map((m) => vi.spyOn(page.store, m as 'readHead'));
     await page.engine.adopt(structuredClone(worker.engine.headState()));

@@ -48,7 +48,7 @@ describe('an import into an empty log, folded while it commits', () => {
 
   it('keeps an undo in the file right, refolding what it changes from memory', async () => {
     const events = bigLog(BIG_SIZE);
-    const undo = reverted([events[10]!.id, events[BIG_SIZE - 5]!.id], BIG_SIZE + 10, 'undo-1');
+    const undo = reverted({ events: [events[10]!.id, events[BIG_SIZE - 5]!.id], at: BIG_SIZE + 10, id: 'undo-1' });
     const { engine, store } = await makeEngine();
     // The undo of events[10] is refolded from the fold's own (held) snapshots: nothing is read back from the log.
     const readRange = vi.spyOn(store, 'readRange');

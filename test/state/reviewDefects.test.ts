@@ -23,7 +23,7 @@ async function undoOk(env: Env, ids: string[]) {
 
 describe('a long log: undos that reach before the fold’s checkpoint', () => {
   // 2,100 adds cross the 2,000-event checkpoint and snapshot intervals.
-  const adds = (n: number) => [created('i1', 'Rope', 0, 'c-i1'), ...Array.from({ length: n }, (_, i) => added('i1', 1, 1 + i, undefined, `a-${String(i).padStart(5, '0')}`))];
+  const adds = (n: number) => [created({ item: 'i1', name: 'Rope', id: 'c-i1' }), ...Array.from({ length: n }, (_, i) => added({ item: 'i1', quantity: 1, at: 1 + i, id: `a-${String(i).padStart(5, '0')}` }))];
 
   it('undoing an early add, then a late one, leaves the quantity a replay gives, at the head and after a restart', async () => {
     const env = await makeEngine({ clock: testClock(at(10_000)) });
@@ -110,7 +110,7 @@ describe('times at the edges of what is valid', () => {
 describe('ids at the edges of what is valid', () => {
   it('an event whose id starts with U+FFFF counts at its own instant', async () => {
     const env = await makeEngine();
-    const events: InventoryEvent[] = [created('i1', 'Rope', 0, 'c'), added('i1', 10, 1, undefined, 'a'), added('i1', 1, 1, undefined, '\uffffz')];
+    const events: InventoryEvent[] = [created({ item: 'i1', name: 'Rope', id: 'c' }), added({ item: 'i1', quantity: 10, at: 1, id: 'a' }), added({ item: 'i1', quantity: 1, at: 1, id: '\uffffz' })];
     await importEvents(env.engine, events);
     expect(quantityOf((await env.engine.stateAtKey(keyAtTime(at(1)))).items.get('i1')!)).toBe(11);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { engineScenario, itemIdOf } from '../support/engineScenario';
+import { engineScenario, createdItem } from '../support/engineScenario';
 
 describe('undo and redo', () => {
   it('undo, redo, undo: the quantity follows the latest word', async () => {
@@ -33,7 +33,7 @@ describe('undo and redo', () => {
   it('refuses to undo the creation of an item that later events act on', async () => {
     const s = await engineScenario();
     const [created] = await s.execute({ type: 'createItem', name: 'Sword' });
-    const added = await s.execute({ type: 'addStock', itemId: itemIdOf(created!), quantity: 1 });
+    const added = await s.execute({ type: 'addStock', itemId: createdItem(created!), quantity: 1 });
     const r = await s.tryUndo(created!);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.dependents?.map((e) => e.id)).toEqual(added.map((e) => e.id));
@@ -70,7 +70,7 @@ describe('undo and redo', () => {
   it('refuses undoing a redo of an item’s creation when later events act on the item', async () => {
     const s = await engineScenario();
     const [created] = await s.execute({ type: 'createItem', name: 'Sword' });
-    const sword = itemIdOf(created!);
+    const sword = createdItem(created!);
     const undo = await s.undo(created!);
     const redo = await s.redo(...undo);
     await s.execute({ type: 'addStock', itemId: sword, quantity: 2 });

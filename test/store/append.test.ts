@@ -25,7 +25,7 @@ describe('EventStore.append', () => {
     const store = await makeStore();
     const evs = series(2, 10);
     await store.append(evs, 0);
-    const late = added('i1', 1, 5);
+    const late = added({ item: 'i1', quantity: 1, at: 5 });
     const res = await store.append([late], 1);
     expect(res.ok && res.head).toEqual({ version: 2, count: 3, lastKey: historyKey(evs[1]!) });
   });
@@ -40,7 +40,7 @@ describe('EventStore.append', () => {
     await store.append(series(2, 0), 0);
     await store.append(series(2, 5), 1);
     const before = await dump(store);
-    const res = await store.append([added('i1', 1, 1)], 1);
+    const res = await store.append([added({ item: 'i1', quantity: 1, at: 1 })], 1);
     expect(res).toEqual({ ok: false, head: before.head });
     expect(await dump(store)).toEqual(before);
   });
@@ -53,7 +53,7 @@ describe('EventStore.append', () => {
     const before = await dump(store);
     vi.spyOn(store.db.journal, 'add').mockImplementation(() => Promise.reject(new Error('disk on fire')) as never);
     // A late event (deletes a snapshot) plus a revert (writes a revert row): every table would change.
-    await expect(store.append([added('i1', 1, 2.5), reverted([evs[0]!.id], 9)], 1)).rejects.toThrow('disk on fire');
+    await expect(store.append([added({ item: 'i1', quantity: 1, at: 2.5 }), reverted({ events: [evs[0]!.id], at: 9 })], 1)).rejects.toThrow('disk on fire');
     expect(await dump(store)).toEqual(before);
   });
 
@@ -61,9 +61,9 @@ describe('EventStore.append', () => {
     const store = await makeStore();
     await store.append(series(2, 0), 0);
     const fault = quotaAtWrite(['pages'], { times: 1 });
-    await expect(store.append([added('i1', 1, 3)], 1)).rejects.toThrow('quota');
+    await expect(store.append([added({ item: 'i1', quantity: 1, at: 3 })], 1)).rejects.toThrow('quota');
     fault.restore();
-    const res = await store.append([added('i1', 1, 3)], 1);
+    const res = await store.append([added({ item: 'i1', quantity: 1, at: 3 })], 1);
     expect(res.ok && res.head.count).toBe(3);
   });
 
@@ -71,7 +71,7 @@ describe('EventStore.append', () => {
     const store = await makeStore();
     const evs = series(4, 0);
     await store.append(evs, 0);
-    const u = reverted([evs[2]!.id, evs[1]!.id, 'not-in-log'], 10);
+    const u = reverted({ events: [evs[2]!.id, evs[1]!.id, 'not-in-log'], at: 10 });
     const keys = new Map(evs.map((e) => [e.id, historyKey(e)]));
     await store.append([u], 1, { targetKey: (id) => keys.get(id) });
     expect(await store.reverts()).toEqual([{ id: u.id, key: historyKey(u), eventIds: u.data.eventIds, minTargetKey: historyKey(evs[1]!) }]);
@@ -79,15 +79,15 @@ describe('EventStore.append', () => {
 
   it('finds a revert’s targets in the same batch', async () => {
     const store = await makeStore();
-    const a = added('i1', 1, 1);
-    const u = reverted([a.id], 2);
+    const a = added({ item: 'i1', quantity: 1, at: 1 });
+    const u = reverted({ events: [a.id], at: 2 });
     await store.append([u, a], 0);
     expect((await store.reverts())[0]!.minTargetKey).toBe(historyKey(a));
   });
 
   it('records a revert that names nothing in the log with its own key', async () => {
     const store = await makeStore();
-    const u = reverted(['ghost'], 2);
+    const u = reverted({ events: ['ghost'], at: 2 });
     await store.append([u], 0);
     expect((await store.reverts())[0]!.minTargetKey).toBe(historyKey(u));
   });
@@ -103,18 +103,18 @@ describe('EventStore.append', () => {
     await store.append(evs, 0);
     const keys = new Map(evs.map((e) => [e.id, historyKey(e)]));
     const targetKey = (id: string) => keys.get(id);
-    const undo = reverted([evs[3]!.id], 10);
+    const undo = reverted({ events: [evs[3]!.id], at: 10 });
     await store.append([undo], 1, { targetKey });
-    const redo = reverted([undo.id], 11);
+    const redo = reverted({ events: [undo.id], at: 11 });
     await store.append([redo], 2, { targetKey });
     // An undo of an event not in the log yet, then that event: the command path lowers the undo's key.
-    const late = added('i1', 1, 1);
-    const early = reverted([late.id], 12);
+    const late = added({ item: 'i1', quantity: 1, at: 1 });
+    const early = reverted({ events: [late.id], at: 12 });
     await store.append([early], 3, { targetKey });
     await store.append([late], 4);
     // An import (over a thousand events: reverts settled before the transaction) with undos of its own.
     const many = series(1500, 100);
-    const undoMany = reverted([many[0]!.id, evs[0]!.id], 2000);
+    const undoMany = reverted({ events: [many[0]!.id, evs[0]!.id], at: 2000 });
     await store.append([...many, undoMany], 5, { bulk: true, targetKey });
     const [record, table] = await recordAndTable();
     expect(record).toEqual(table);
@@ -128,7 +128,7 @@ describe('EventStore.append', () => {
     const store = await makeStore();
     const evs = series(2, 0);
     await store.append(evs, 0);
-    await store.append([reverted([evs[1]!.id], 5)], 1, { targetKey: (id) => (id === evs[1]!.id ? historyKey(evs[1]!) : undefined) });
+    await store.append([reverted({ events: [evs[1]!.id], at: 5 })], 1, { targetKey: (id) => (id === evs[1]!.id ? historyKey(evs[1]!) : undefined) });
     const table = vi.spyOn(store.db.reverts, 'toArray');
     const [head, reverts] = await store.readHeadAndReverts();
     expect(head.version).toBe(2);
@@ -143,7 +143,7 @@ describe('EventStore snapshots', () => {
     const evs = series(40, 0);
     await store.append(evs, 0);
     for (const i of [10, 20, 30]) await store.db.snapshots.put({ key: historyKey(evs[i]!), format: SNAPSHOT_FORMAT, eventCount: i + 1, items: [] });
-    await store.append([added('i1', 1, 15.5)], 1);
+    await store.append([added({ item: 'i1', quantity: 1, at: 15.5 })], 1);
     expect((await store.db.snapshots.toArray()).map((s) => s.key)).toEqual([historyKey(evs[10]!)]);
   });
 

@@ -87,7 +87,7 @@ describe('EventStore on reopen', () => {
     const store = await makeStore(name);
     const evs = series(1200, 0);
     await store.append(evs, 0);
-    await store.append([reverted([evs[3]!.id], 2000)], 1);
+    await store.append([reverted({ events: [evs[3]!.id], at: 2000 })], 1);
     const again = await makeStore(name);
     expect(await again.readHead()).toEqual(await store.readHead());
     expect(await collect(again.readRange('', '\uffff'))).toEqual(await collect(store.readRange('', '\uffff')));

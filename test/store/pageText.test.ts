@@ -23,8 +23,8 @@ describe('pages stored as export text', () => {
     const store = await openStore();
     const odd = [
       ev('ItemCreated', { itemId: 'i1', name: 'Säge “Ω” \u2028 🪚', attributes: { z: 1, a: true, note: 'x\u0000y', tiny: -2.5e-7 } }, { time: '2026-01-01T00:00:00.000Z' }),
-      added('i1', 0.30000000000000004, 1, 'Shelf "A"\n2'),
-      reverted(['x'], 2),
+      added({ item: 'i1', quantity: 0.30000000000000004, at: 1, location: 'Shelf "A"\n2' }),
+      reverted({ events: ['x'], at: 2 }),
     ];
     await store.append(odd, 0);
     const back = await collect(store.readRange('', '\uffff'));
@@ -41,7 +41,7 @@ describe('pages stored as export text', () => {
 
   it('export the stored text unchanged: the same file as stringifying every event read back', async () => {
     const store = await openStore();
-    await store.append([created('i1', 'Bolt', 0), ...series(PAGE_SIZE * 2 + 7, 1, 2)], 0);
+    await store.append([created({ item: 'i1', name: 'Bolt' }), ...series(PAGE_SIZE * 2 + 7, 1, 2)], 0);
     // Late events land inside the first pages, and small tail pages follow the full ones.
     await store.append(series(300, 2, 4), 1);
     for (let i = 0; i < 5; i++) await store.append(series(1, PAGE_SIZE * 5 + i), 2 + i);

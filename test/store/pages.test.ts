@@ -52,7 +52,7 @@ describe('EventStore pages', () => {
     const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
     const all: InventoryEvent[] = [];
     for (let v = 0; v < 15; v++) {
-      const batch = Array.from({ length: 20 + rand(300) }, () => added('i1', 1, rand(60_000) / 7));
+      const batch = Array.from({ length: 20 + rand(300) }, () => added({ item: 'i1', quantity: 1, at: rand(60_000) / 7 }));
       await store.append(batch, v);
       all.push(...batch);
     }

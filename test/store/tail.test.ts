@@ -252,7 +252,7 @@ describe('history through tail pages, compactions and two connections (property)
           let evs: InventoryEvent[];
           if (o.kind === 'late') {
             let s = o.seed;
-            evs = Array.from({ length: o.n }, () => added('i1', 1, ((s = (s * 1103515245 + 12345) % 2 ** 31), (s % Math.max(1, minute * 7)) / 7)));
+            evs = Array.from({ length: o.n }, () => added({ item: 'i1', quantity: 1, at: ((s = (s * 1103515245 + 12345) % 2 ** 31), (s % Math.max(1, minute * 7)) / 7) }));
           } else {
             evs = series(o.n, minute);
             minute += o.n;

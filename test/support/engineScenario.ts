@@ -30,8 +30,8 @@ function succeeded(r: Result, what: string): InventoryEvent[] {
   return r.events;
 }
 
-/** The item an ItemCreated (or any item event) is about. */
-export const itemIdOf = (e: InventoryEvent): string => (e.data as { itemId: string }).itemId;
+/** The id of the item an ItemCreated made. */
+export const createdItem = (e: InventoryEvent): string => (e.data as { itemId: string }).itemId;
 
 export class EngineScenario {
   constructor(readonly env: Env) {}
@@ -72,7 +72,7 @@ export class EngineScenario {
   /** Creates an item that must be accepted; returns its id. */
   async create(name: string, fields: Created = {}): Promise<string> {
     const [e] = await this.execute({ type: 'createItem', name, ...fields });
-    return itemIdOf(e!);
+    return createdItem(e!);
   }
 
   /** Undoes the targets (a redo when they are undos), accepted or refused. */

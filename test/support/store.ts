@@ -11,7 +11,7 @@ import { added } from './events';
 
 /** `n` StockAdded events for item i1 at minutes start, start+step, ... */
 export function series(n: number, start: number, step = 1): InventoryEvent[] {
-  return Array.from({ length: n }, (_, i) => added('i1', 1, start + i * step));
+  return Array.from({ length: n }, (_, i) => added({ item: 'i1', quantity: 1, at: start + i * step }));
 }
 
 export async function collect(chunks: AsyncIterable<InventoryEvent[]>): Promise<InventoryEvent[]> {
