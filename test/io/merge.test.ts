@@ -6,7 +6,8 @@ import type { InventoryEvent } from '../../src/domain/events';
 import { quantityOf, type InventoryState } from '../../src/domain/inventory';
 import type { Engine } from '../../src/state/engine';
 import { exportText, importText } from '../support/exchange';
-import { createItem, makeEngine, ok } from '../support/engine';
+import { makeEngine } from '../support/engine';
+import { engineScenario } from '../support/engineScenario';
 import { arbLog } from './arbitraries';
 import { logText } from './fixtures';
 
@@ -18,15 +19,12 @@ const itemsOf = (s: InventoryState) => [...s.items.values()].sort((a, b) => (a.i
 
 /** Two devices with their own items and a shared history after one exchange. */
 async function twoDevices() {
-  const a = await makeEngine({ seed: 1, source: 'eventory:device:a' });
-  const b = await makeEngine({ seed: 2, source: 'eventory:device:b' });
-  const rope = await createItem(a.engine, 'Rope');
-  a.clock.tick();
-  await ok(a.engine, { type: 'addStock', itemId: rope, quantity: 5, location: 'Shed' });
-  b.clock.set('2026-01-01T00:00:30.000Z');
-  const lamp = await createItem(b.engine, 'Lampe à huile 🪔');
-  b.clock.tick();
-  await ok(b.engine, { type: 'addStock', itemId: lamp, quantity: 2 });
+  const a = await engineScenario({ seed: 1, source: 'eventory:device:a' });
+  const b = await engineScenario({ seed: 2, source: 'eventory:device:b' });
+  const rope = await a.at(0).create('Rope');
+  await a.execute({ type: 'addStock', itemId: rope, quantity: 5, location: 'Shed' });
+  const lamp = await b.at(0.5).create('Lampe à huile 🪔');
+  await b.execute({ type: 'addStock', itemId: lamp, quantity: 2 });
   return { a, b, rope, lamp };
 }
 
@@ -47,9 +45,9 @@ describe('merging devices through files', () => {
     expect(await exportOf(a.engine)).toBe(await exportOf(b.engine));
     // Both go on working, then exchange again.
     a.clock.set('2026-01-02T00:00:00.000Z');
-    await ok(a.engine, { type: 'removeStock', itemId: lamp, quantity: 1 });
+    await a.execute({ type: 'removeStock', itemId: lamp, quantity: 1 });
     b.clock.set('2026-01-01T12:00:00.000Z');
-    await ok(b.engine, { type: 'moveStock', itemId: rope, quantity: 2, from: 'Shed', to: 'Van' });
+    await b.execute({ type: 'moveStock', itemId: rope, quantity: 2, from: 'Shed', to: 'Van' });
     await importText(b.engine, await exportOf(a.engine));
     await importText(a.engine, await exportOf(b.engine));
     expect(await exportOf(a.engine)).toBe(await exportOf(b.engine));

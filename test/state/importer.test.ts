@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { InventoryEvent } from '../../src/domain/events';
 import { quantityOf } from '../../src/domain/inventory';
 import { importEvents } from '../../src/state/importer';
-import { createItem, makeEngine, ok } from '../support/engine';
+import { createItem, makeEngine } from '../support/engine';
+import { engineScenario } from '../support/engineScenario';
 
 async function exportAll(engine: Awaited<ReturnType<typeof makeEngine>>['engine']): Promise<InventoryEvent[]> {
   const out: InventoryEvent[] = [];
@@ -12,10 +13,9 @@ async function exportAll(engine: Awaited<ReturnType<typeof makeEngine>>['engine'
 
 describe('importEvents', () => {
   it('adds another device’s events and skips them the second time', async () => {
-    const a = await makeEngine({ seed: 1, source: 'eventory:device:a' });
-    const id = await createItem(a.engine, 'Rope');
-    a.clock.tick();
-    await ok(a.engine, { type: 'addStock', itemId: id, quantity: 3 });
+    const a = await engineScenario({ seed: 1, source: 'eventory:device:a' });
+    const id = await a.create('Rope');
+    await a.execute({ type: 'addStock', itemId: id, quantity: 3 });
     const events = await exportAll(a.engine);
     const b = await makeEngine({ seed: 2, source: 'eventory:device:b' });
     expect(await importEvents(b.engine, events)).toEqual({ ok: true, added: 2, skipped: 0 });
@@ -46,15 +46,12 @@ describe('importEvents', () => {
   });
 
   it('merges two devices’ logs to the same state in either order', async () => {
-    const a = await makeEngine({ seed: 1, source: 'eventory:device:a' });
-    const b = await makeEngine({ seed: 2, source: 'eventory:device:b' });
-    const ia = await createItem(a.engine, 'Rope');
-    b.clock.tick(30_000);
-    const ib = await createItem(b.engine, 'Lamp');
-    a.clock.tick();
-    b.clock.tick();
-    await ok(a.engine, { type: 'addStock', itemId: ia, quantity: 2 });
-    await ok(b.engine, { type: 'addStock', itemId: ib, quantity: 7 });
+    const a = await engineScenario({ seed: 1, source: 'eventory:device:a' });
+    const b = await engineScenario({ seed: 2, source: 'eventory:device:b' });
+    const ia = await a.at(0).create('Rope');
+    const ib = await b.at(0.5).create('Lamp');
+    await a.at(1).execute({ type: 'addStock', itemId: ia, quantity: 2 });
+    await b.at(1.5).execute({ type: 'addStock', itemId: ib, quantity: 7 });
     const ea = await exportAll(a.engine);
     const eb = await exportAll(b.engine);
     await importEvents(a.engine, eb);

@@ -6,74 +6,63 @@ import { keyAtTime } from '../../src/domain/history';
 import { quantityOf } from '../../src/domain/inventory';
 import { importEvents } from '../../src/state/importer';
 import { createItem, makeEngine, ok, testClock } from '../support/engine';
+import { engineScenario } from '../support/engineScenario';
 import { exportText, importText } from '../support/exchange';
 import { added, at, created, ev } from '../support/events';
 import { plain, replay } from '../support/oracle';
-import { collect } from '../support/store';
 
 type Env = Awaited<ReturnType<typeof makeEngine>>;
 const qty = (env: Env, itemId: string) => quantityOf(env.engine.state.value.items.get(itemId)!);
-const wholeLog = (env: Env) => collect(env.engine.store.readRange('', '\uffff'));
-
-async function undoOk(env: Env, ids: string[]) {
-  const r = await env.engine.undo(ids);
-  if (!r.ok) throw new Error(`expected the undo to succeed: ${r.error}`);
-  return r.events;
-}
 
 describe('a long log: undos that reach before the fold’s checkpoint', () => {
   // 2,100 adds cross the 2,000-event checkpoint and snapshot intervals.
   const adds = (n: number) => [created({ item: 'i1', name: 'Rope', id: 'c-i1' }), ...Array.from({ length: n }, (_, i) => added({ item: 'i1', quantity: 1, at: 1 + i, id: `a-${String(i).padStart(5, '0')}` }))];
 
   it('undoing an early add, then a late one, leaves the quantity a replay gives, at the head and after a restart', async () => {
-    const env = await makeEngine({ clock: testClock(at(10_000)) });
+    const s = await engineScenario({ clock: testClock(at(10_000)) });
     const log = adds(2100);
-    expect(await importEvents(env.engine, log)).toMatchObject({ ok: true, added: 2101 });
-    await undoOk(env, ['a-00005']);
-    env.clock.tick();
-    await undoOk(env, ['a-02090']);
-    expect(qty(env, 'i1')).toBe(2098);
-    const all = await wholeLog(env);
-    expect(plain(env.engine.state.value)).toEqual(plain(replay(all)));
-    const again = await makeEngine({ name: env.name, clock: env.clock });
+    expect(await importEvents(s.engine, log)).toMatchObject({ ok: true, added: 2101 });
+    await s.undo('a-00005');
+    await s.undo('a-02090');
+    expect(s.quantity('i1')).toBe(2098);
+    const all = await s.log();
+    expect(plain(s.engine.state.value)).toEqual(plain(replay(all)));
+    const again = await s.reopen();
     expect(plain(again.engine.state.value)).toEqual(plain(replay(all)));
-    again.db.close();
+    again.env.db.close();
   });
 
   it('a rebuild of that log folds to the replay too', async () => {
-    const env = await makeEngine({ clock: testClock(at(10_000)) });
-    await importEvents(env.engine, adds(2100));
-    await undoOk(env, ['a-00005']);
-    env.clock.tick();
-    await undoOk(env, ['a-02090']);
-    await env.engine.rebuild();
-    expect(plain(env.engine.state.value)).toEqual(plain(replay(await wholeLog(env))));
+    const s = await engineScenario({ clock: testClock(at(10_000)) });
+    await importEvents(s.engine, adds(2100));
+    await s.undo('a-00005');
+    await s.undo('a-02090');
+    await s.engine.rebuild();
+    expect(plain(s.engine.state.value)).toEqual(plain(replay(await s.log())));
   });
 
   it('another device importing the export shows the same quantity', async () => {
-    const env = await makeEngine({ clock: testClock(at(10_000)) });
-    await importEvents(env.engine, adds(2100));
-    await undoOk(env, ['a-00005']);
-    env.clock.tick();
-    await undoOk(env, ['a-02090']);
-    const other = await makeEngine({ clock: testClock(at(20_000)), seed: 9 });
-    expect(await importText(other.engine, await exportText(env.engine, new Date(0)))).toMatchObject({ ok: true });
-    expect(qty(other, 'i1')).toBe(2098);
+    const s = await engineScenario({ clock: testClock(at(10_000)) });
+    await importEvents(s.engine, adds(2100));
+    await s.undo('a-00005');
+    await s.undo('a-02090');
+    const other = await engineScenario({ clock: testClock(at(20_000)), seed: 9 });
+    expect(await importText(other.engine, await exportText(s.engine, new Date(0)))).toMatchObject({ ok: true });
+    expect(other.quantity('i1')).toBe(2098);
   });
 });
 
 describe('a merge after an undone creation', () => {
   it('imports the other device’s stock for an item whose creation this log holds but undid', async () => {
-    const a = await makeEngine({ seed: 1, source: 'eventory:device:a' });
-    const id = await createItem(a.engine, 'Rope');
-    const b = await makeEngine({ seed: 2, source: 'eventory:device:b', clock: testClock(at(5)) });
+    const a = await engineScenario({ seed: 1, source: 'eventory:device:a' });
+    const rope = await a.create('Rope');
+    const b = await engineScenario({ seed: 2, source: 'eventory:device:b', clock: testClock(at(5)) });
     await importText(b.engine, await exportText(a.engine, new Date(0)));
-    await ok(b.engine, { type: 'addStock', itemId: id, quantity: 2 });
-    a.clock.tick();
-    await undoOk(a, [(await wholeLog(a))[0]!.id]);
+    await b.execute({ type: 'addStock', itemId: rope, quantity: 2 });
+    await a.undo((await a.log())[0]!);
     const r = await importText(a.engine, await exportText(b.engine, new Date(0)));
     expect(r).toMatchObject({ ok: true, added: 1 });
-    expect(plain(a.engine.state.value)).toEqual(plain(replay(await wholeLog(a))));
+    expect(plain(a.engine.state.value)).toEqual(plain(replay(await a.log())));
   });
 });
 
