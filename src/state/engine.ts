@@ -12,7 +12,7 @@ import type { FieldErrors } from '../domain/validation';
 import { loadOnce } from '../lib/loadOnce';
 import { EMPTY_HEAD, type EventStore } from '../store/eventStore';
 import type { AppendOptions, HeadRow, Keyed, RevertRow } from '../store/types';
-import { EarlyFold } from './fold/earlyFold';
+import type { EarlyFold } from './fold/earlyFold';
 import { FOLD_SLICE, foldHistory, foldInSlices, type FoldDeps } from './fold/foldHistory';
 import { stateAtKey } from './fold/seek';
 import { SNAPSHOT_EVERY, SnapshotWriter } from './fold/snapshotWriter';
@@ -24,6 +24,8 @@ const refuse = (error: string): Refusal => ({ ok: false, error });
 // Loaded with the first command or undo, not at start (initial JavaScript); kept, so a command pays for the
 // dynamic import once.
 const decisions = loadOnce(() => import('./decisions'));
+// Only an import into an empty log folds while it commits.
+const earlyFold = loadOnce(() => import('./fold/earlyFold'));
 
 const MAX_ATTEMPTS = 8;
 /** A batch up to this size that lands after the head is shown before its write commits (foldAhead). */
@@ -78,7 +80,7 @@ export class Engine {
   private readonly snapshots: SnapshotWriter;
   private readonly folds: FoldDeps;
   /** The fold of an import into an empty log, begun while its transaction commits. */
-  private readonly early: EarlyFold;
+  private early: EarlyFold | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(c: LogChange) => void>();
 
@@ -92,7 +94,6 @@ export class Engine {
   constructor(private readonly deps: EngineDeps) {
     this.snapshots = new SnapshotWriter(deps.store, deps.snapshotEvery ?? SNAPSHOT_EVERY);
     this.folds = { store: deps.store, undos: this.undos, snapshots: this.snapshots, ...(deps.onFold ? { onFold: deps.onFold } : {}) };
-    this.early = new EarlyFold(this.folds);
   }
 
   /** Called after every change of the head, with the events when they were folded incrementally. */
@@ -191,7 +192,7 @@ export class Engine {
     const events = sorted.map((s) => s[1]);
     if (wholeLog) {
       // An import into an empty log: the events in memory are the whole log, no need to read it back.
-      const early = await this.early.take(true);
+      const early = await this.early?.take(true);
       if (!early) this.undos.set(await this.store.reverts());
       return this.show(early ?? (await foldHistory(this.folds, head, events)), head);
     }
@@ -281,11 +282,12 @@ export class Engine {
         continue;
       }
       // Into an empty log, a large batch is folded while its transaction commits.
-      const version = this.headRow.version + 1;
-      const opts: AppendOptions | undefined =
-        this.headRow.count === 0 && made.events.length > FOLD_SLICE
-          ? { ...made.opts, whileCommitting: (sorted: readonly Keyed[], reverts: readonly RevertRow[]) => this.early.begin(sorted, reverts, version) }
-          : made.opts;
+      let opts = made.opts;
+      if (this.headRow.count === 0 && made.events.length > FOLD_SLICE) {
+        const early = (this.early ??= new (await earlyFold()).EarlyFold(this.folds));
+        const version = this.headRow.version + 1;
+        opts = { ...opts, whileCommitting: (sorted: readonly Keyed[], reverts: readonly RevertRow[]) => early.begin(sorted, reverts, version) };
+      }
       const ahead = this.headRow.count > 0 ? this.foldAhead(made.events) : undefined;
       if (ahead) this.saving$.value = true;
       let res;
@@ -293,14 +295,14 @@ export class Engine {
         res = await this.store.append(made.events, this.headRow.version, opts);
       } catch (err) {
         this.takeBack(ahead);
-        await this.early.take(false);
+        await this.early?.take(false);
         throw err;
       } finally {
         this.saving$.value = false;
       }
       if (!res.ok) {
         this.takeBack(ahead);
-        await this.early.take(false);
+        await this.early?.take(false);
         await this.catchUpNow();
         continue;
       }
