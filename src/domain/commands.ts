@@ -103,14 +103,7 @@ export function decide(cmd: Command, state: InventoryState, ctx: DecideContext):
     case 'addStock': {
       const item = activeItem(state, cmd.itemId);
       if (isRefusal(item)) return item;
-      const errors = merge(
-        validatePositive('quantity', cmd.quantity),
-        validateLocation('location', cmd.location),
-        validateText('reason', cmd.reason),
-        validateText('note', cmd.note),
-        cmd.unitCost === undefined ? undefined : validatePositive('unitCost', cmd.unitCost, true),
-        validateAttributes(cmd.attributes),
-      );
+      const errors = merge(validatePositive('quantity', cmd.quantity), validateLocation('location', cmd.location), validateText('reason', cmd.reason), validateText('note', cmd.note), cmd.unitCost === undefined ? undefined : validatePositive('unitCost', cmd.unitCost, true), validateAttributes(cmd.attributes));
       if (errors) return refuse('Please correct the highlighted fields.', errors);
       const { type: _t, ...data } = cmd;
       const attributes = data.attributes && Object.keys(data.attributes).length > 0 ? data.attributes : undefined;
