@@ -8,6 +8,12 @@ describe('decide addStock', () => {
     expect(e.data).not.toHaveProperty('note');
   });
 
+  it('records where the stock came from as attributes, and leaves out an empty set', () => {
+    expect(accepted(run({ type: 'addStock', itemId: 'i1', quantity: 1, attributes: { origin: 'castle', batch: 7 } }, sword)).data).toMatchObject({ attributes: { origin: 'castle', batch: 7 } });
+    expect(accepted(run({ type: 'addStock', itemId: 'i1', quantity: 1, attributes: {} }, sword)).data).not.toHaveProperty('attributes');
+    expect(refused(run({ type: 'addStock', itemId: 'i1', quantity: 1, attributes: { '': 'x' } }, sword)).fields).toHaveProperty('attributes');
+  });
+
   it('treats a location of only spaces as unassigned', () => {
     expect(accepted(run({ type: 'addStock', itemId: 'i1', quantity: 1, location: '  ' }, sword)).data).not.toHaveProperty('location');
   });
