@@ -1,13 +1,13 @@
 // decide(command, state) -> events or a refusal. Refusals are values with a message for the user (a
 // refused command appends nothing). Time and ids come in through the context so tests are deterministic.
-import { assertNever, DATA_VERSION, LIMITS, type EventDataMap, type EventType, type InventoryEvent, type ItemChanges, type ItemFields, ITEM_FIELDS } from './events';
+import { assertNever, DATA_VERSION, LIMITS, type Attributes, type EventDataMap, type EventType, type InventoryEvent, type ItemChanges, type ItemFields, ITEM_FIELDS } from './events';
 import { quantityAt, roundQty, type InventoryState, type Item } from './inventory';
-import { validateFields, validateLocation, validatePositive, validateText, type FieldErrors } from './validation';
+import { validateAttributes, validateFields, validateLocation, validatePositive, validateText, type FieldErrors } from './validation';
 
 export type Command =
   | ({ type: 'createItem' } & ItemFields)
   | { type: 'editItem'; itemId: string; changes: Partial<{ [K in keyof ItemFields]: ItemFields[K] | undefined }> }
-  | { type: 'addStock'; itemId: string; quantity: number; location?: string; reason?: string; unitCost?: number; note?: string }
+  | { type: 'addStock'; itemId: string; quantity: number; location?: string; reason?: string; unitCost?: number; note?: string; attributes?: Attributes }
   | { type: 'removeStock'; itemId: string; quantity: number; location?: string; reason?: string; note?: string }
   | { type: 'moveStock'; itemId: string; quantity: number; from?: string; to?: string }
   | { type: 'countStock'; itemId: string; counted: number; location?: string }
@@ -103,10 +103,11 @@ export function decide(cmd: Command, state: InventoryState, ctx: DecideContext):
     case 'addStock': {
       const item = activeItem(state, cmd.itemId);
       if (isRefusal(item)) return item;
-      const errors = merge(validatePositive('quantity', cmd.quantity), validateLocation('location', cmd.location), validateText('reason', cmd.reason), validateText('note', cmd.note), cmd.unitCost === undefined ? undefined : validatePositive('unitCost', cmd.unitCost, true));
+      const errors = merge(validatePositive('quantity', cmd.quantity), validateLocation('location', cmd.location), validateText('reason', cmd.reason), validateText('note', cmd.note), cmd.unitCost === undefined ? undefined : validatePositive('unitCost', cmd.unitCost, true), validateAttributes(cmd.attributes));
       if (errors) return refuse('Please correct the highlighted fields.', errors);
       const { type: _t, ...data } = cmd;
-      return { ok: true, events: [makeEvent('StockAdded', { ...data, location: clean(data.location), reason: clean(data.reason), note: clean(data.note) }, ctx)] };
+      const attributes = data.attributes && Object.keys(data.attributes).length > 0 ? data.attributes : undefined;
+      return { ok: true, events: [makeEvent('StockAdded', { ...data, location: clean(data.location), reason: clean(data.reason), note: clean(data.note), attributes }, ctx)] };
     }
     case 'removeStock': {
       const item = activeItem(state, cmd.itemId);

@@ -1,4 +1,4 @@
-// History order (spec §3): by `time`, ties broken by `id` in plain code-unit order. Events carry RFC 3339
+// History order: by `time`, ties broken by `id` in plain code-unit order. Events carry RFC 3339
 // times that may differ in precision or offset, so order is decided on a normalised key, never on `time` itself.
 import type { InventoryEvent } from './events';
 
@@ -127,7 +127,7 @@ export interface RevertRecord {
 }
 
 /**
- * Ids treated as never having happened at the instant `atKey` (spec §3): those named by the reverts up to
+ * Ids treated as never having happened at the instant `atKey`: those named by the reverts up to
  * `atKey` that count. A revert counts unless a revert that counts names it (an undo of an undo is a redo),
  * whatever their order in history: a redo recorded by a device whose clock was behind can precede its target.
  */

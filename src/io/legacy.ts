@@ -70,13 +70,17 @@ function readEntry(raw: unknown, index: number): Entry | string {
   if (bad) return `${label}: "${formatPath(bad)}" is not allowed as a field name.`;
   const entry = v.safeParse(LEGACY_ENTRY, raw, { abortEarly: true });
   if (!entry.success) return `${label}: ${describeIssue(entry.issues[0], { fieldsOf: 'of a legacy event ("type", "data", "timestamp")' })}.`;
-  const { type, data, timestamp } = entry.output;
+  const { data, timestamp } = entry.output;
+  // One spelling from here on: the enum's names and values give the same ids.
+  const type = entry.output.type.toUpperCase() as Entry['type'];
   const time = legacyTime(timestamp);
   if (!time) return `${label}: "timestamp" must be a date and time like "2025-06-01T12:00:00", got ${show(timestamp)}.`;
+  // str(datetime) and datetime.isoformat() differ only here: one store serialised either way gives the same ids.
+  const stamp = timestamp[10] === ' ' ? `${timestamp.slice(0, 10)}T${timestamp.slice(11)}` : timestamp;
   if (typeof data === 'string') {
     const name = v.safeParse(LEGACY_NAME, data);
     if (!name.success) return `${label}: ${describeIssue(name.issues[0], { base: ['data'] })}.`;
-    return { type, name: data, time, canonical: JSON.stringify([type, data, timestamp]) };
+    return { type, name: data, time, canonical: JSON.stringify([type, data, stamp]) };
   }
   const obj = v.safeParse(LEGACY_OBJECT, data, { abortEarly: true });
   if (!obj.success) return `${label}: ${describeIssue(obj.issues[0], { base: ['data'] })}.`;
@@ -87,7 +91,7 @@ function readEntry(raw: unknown, index: number): Entry | string {
     name,
     ...(Object.keys(rest).length > 0 ? { attributes: rest } : {}),
     time,
-    canonical: JSON.stringify([type, name, sorted, timestamp]),
+    canonical: JSON.stringify([type, name, sorted, stamp]),
   };
 }
 

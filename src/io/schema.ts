@@ -132,10 +132,12 @@ export const FILE_HEADER = v.looseObject({
 });
 
 const legacyNameMessage = 'must be an item name or an object with a "name"';
+const LEGACY_TYPES = ['ITEM_ADDED', 'ITEM_REMOVED', 'item_added', 'item_removed'] as const;
 /** One entry of a legacy file: the Python tutorial's serialised `Event(type, data, timestamp)`. */
 export const LEGACY_ENTRY = strict(
   {
-    type: v.picklist(['ITEM_ADDED', 'ITEM_REMOVED'], 'must be "ITEM_ADDED" or "ITEM_REMOVED"'),
+    // The enum's names, or its values: the tutorial's EventType is a StrEnum, so its own events serialise as values.
+    type: v.picklist(LEGACY_TYPES, 'must be "item_added" or "item_removed" (or "ITEM_ADDED", "ITEM_REMOVED")'),
     // Checked by LEGACY_NAME or LEGACY_OBJECT depending on its kind, so the message fits what the file holds.
     data: v.custom<unknown>((x) => typeof x === 'string' || isPlainObject(x), legacyNameMessage),
     timestamp: v.pipe(v.string('must be a date and time like "2025-06-01T12:00:00"'), v.maxLength(64, 'must be a date and time like "2025-06-01T12:00:00"')),

@@ -1,11 +1,8 @@
-// What the shell needs from the PWA layer: one call at startup and the components to mount.
+// What the app needs from the PWA layer at startup: the service worker and the watch on storage health. Its
+// screens (banners, the Storage page) are in ui/storage.
 import { registerPwa } from './register';
 import { startStorageHealth } from './storage';
 
-export { BackupReminder } from './BackupReminder';
-export { StoragePage } from './StoragePage';
-export { StorageProblemBanner } from './StorageProblemBanner';
-export { UpdateBanner } from './UpdateBanner';
 export { refreshBackupStatus } from './storage';
 
 /** Registers the service worker and starts watching storage health. Call once, after `start()`. */

@@ -319,5 +319,7 @@ function cacheOf(e: Engine): ProjectionCache {
 }
 /** The memoized answer of a projection over the whole log (undefined until first folded). */
 export const projection = <S>(p: Projection<S>): ReadonlySignal<S | undefined> => cacheOf(engine()).get(p);
+/** A projection as it was at `time` (RFC 3339): the fold of the history up to then, with that moment's undos. */
+export const projectionAt = <S>(p: Projection<S>, time: string): Promise<S> => cacheOf(engine()).at(p, keyAtTime(time));
 /** Number of projections being folded from scratch (show a spinner while > 0). */
 export const projectionsComputing: ReadonlySignal<number> = computed(() => (engine$.value ? cacheOf(engine$.value).computing.value : 0));

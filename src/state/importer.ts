@@ -1,4 +1,4 @@
-// Merging validated events into the log (spec §4): skip what is already there, reject conflicting ids and
+// Merging validated events into the log (README, "Files and merging"): skip what is already there, reject conflicting ids and
 // dangling item ids, and write everything else in one transaction — or nothing.
 import type { InventoryEvent } from '../domain/events';
 import { canonical } from '../domain/canonical';

@@ -2,6 +2,7 @@
 // streamed pass over the log, shared by every projection asked for in the same tick), then advanced with each
 // append at the end of history; a late event or an undo refolds it from scratch.
 import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { revertedAt } from '../domain/history';
 import type { Projection } from '../domain/projections/projection';
 import { startRun, stepRun, type ProjectionRun } from '../domain/projections/run';
 import type { Engine, LogChange } from './engine';
@@ -59,6 +60,17 @@ export class ProjectionCache {
     if (this.scheduled) return;
     this.scheduled = true;
     setTimeout(() => this.refold().catch(this.onError), 0);
+  }
+
+  /**
+   * `p` as it was at history key `toKey` (time travel): folded afresh over the history up to then, with the
+   * undos of that moment, and not kept (each moment is asked for once, and the answer for now stays memoized).
+   */
+  async at<S>(p: Projection<S>, toKey: string): Promise<S> {
+    const skip = revertedAt(await this.engine.store.reverts(), toKey);
+    const run = startRun([p as Projection<unknown>]);
+    for await (const chunk of this.engine.store.readRange('', toKey)) stepRun(run, chunk, skip);
+    return run.accs.get(p as Projection<unknown>) as S;
   }
 
   /** One pass over the log for every pending projection. */

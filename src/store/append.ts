@@ -1,5 +1,5 @@
-// The write path of the log, loaded with the first append (initial JavaScript budget, issue 6): keys and sorts
-// the batch, plans the page writes against the cached layout (pageIndex.ts), and writes everything in one
+// The write path of the log, loaded with the first append (it is not needed to show the inventory): keys and
+// sorts the batch, plans the page writes against the cached layout (pages/layout.ts), and writes everything in one
 // transaction that checks the log's version first.
 import Dexie from 'dexie';
 import type { InventoryEvent } from '../domain/events';
@@ -24,7 +24,7 @@ export const JOURNAL_TRIM_EVERY = 50;
 /**
  * The share of a batch's progress given to the work before its pages are written: a tenth when the pages carry
  * their text (its clone is most of the write); more than half for an import whose pages may refer to its file,
- * as their puts are small rows (measured at 1M events: 2.3 s of preparation, then 1.0 s of puts).
+ * as their puts are small rows (at 1M events the preparation takes about twice as long as the puts).
  */
 const prepShare = (opts: AppendOptions) => (opts.file ? 0.6 : 0.1);
 
@@ -34,7 +34,7 @@ export interface Layout {
 }
 
 /**
- * The import's rows of ids (db.ts ImportIdsRow): the ids of `keyed` as JSON arrays of up to IDS_PART ids each,
+ * The import's rows of ids (types.ts ImportIdsRow): the ids of `keyed` as JSON arrays of up to IDS_PART ids each,
  * stringified a part at a time (a million ids: ~0.5 s).
  */
 async function idsRows(importId: string, keyed: readonly Keyed[], pause: () => Promise<void> | undefined, progress: (share: number) => void): Promise<ImportIdsRow[]> {
@@ -51,7 +51,7 @@ async function idsRows(importId: string, keyed: readonly Keyed[], pause: () => P
 }
 
 /**
- * Where each page's text is in the imported file (pageCodec.ts FileBytes), or undefined when the pages would refer
+ * Where each page's text is in the imported file (types.ts FileBytes), or undefined when the pages would refer
  * to less than half of the file's bytes (an import of mostly known events): the file is then not kept.
  */
 async function fileRefs(plan: PagePlan, src: string, file: ImportedFile, pause: () => Promise<void> | undefined): Promise<(FileBytes | undefined)[] | undefined> {
@@ -82,7 +82,7 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
   const before = index.head;
   // The work before the transaction (keys, sort, pages, reverts, ids: ~2 s at 1M events) yields now and then.
   // It is reported as the first prepShare of the write, a step at a time, so that a progress bar moves before
-  // the first page is written (issue 6: it stood at 0% for 2 s); the page writes report the rest.
+  // the first page is written (else it would stand at 0% for seconds); the page writes report the rest.
   const total = events.length;
   const report = opts.onProgress;
   let prepared = 0;
@@ -151,12 +151,12 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
       const entry: JournalRow = opts.bulk ? { version: next.version, minKey } : { version: next.version, minKey, events: keyed.map((k) => k[1]) };
       const writes: Promise<unknown>[] = [db.journal.add(entry), db.meta.put({ key: HEAD_KEY, value: next })];
       if (minKey <= head.lastKey) writes.push(db.snapshots.where('key').aboveOrEqual(minKey).delete());
-      // The table and its one-record copy change together (db.ts REVERTS_KEY).
+      // The table and its one-record copy change together (reverts/record.ts REVERTS_KEY).
       if (changed.length) writes.push(db.reverts.bulkPut(changed), db.meta.put({ key: REVERTS_KEY, value: allText }));
       if (opts.importRecord) writes.push(db.imports.put(opts.importRecord));
       if (inFile) writes.push(db.importFiles.put({ id: opts.importRecord!.id, file: opts.file!.blob }));
       if (next.version % JOURNAL_TRIM_EVERY === 0) writes.push(db.journal.where('version').belowOrEqual(next.version - JOURNAL_KEEP).delete());
-      // Last: the native page writes make no Dexie call (see pageWrites.ts).
+      // Last: the native page writes make no Dexie call (see pages/writes.ts).
       const along = importIds.map((value) => ({ store: 'importIds', value }));
       const written = report && ((done: number, all: number) => report(Math.min(all, prepared + Math.round((done / all) * (all - prepared))), all));
       writes.push(writePages(tx, plan, written, opts.textOf, along, inFile));

@@ -90,7 +90,7 @@ export function changeLine(e: InventoryEvent): string {
         .map((f) => `${FIELD_LABELS[f]}: ${fieldValue(e.data.changes[f]!.from)} → ${fieldValue(e.data.changes[f]!.to)}`)
         .join(' · ');
     case 'StockAdded':
-      return `${signed(e.data.quantity)} ${atLocation(e.data.location)}${e.data.unitCost !== undefined ? ` @ ${e.data.unitCost} each` : ''}${tail(e.data.reason, e.data.note)}`;
+      return `${signed(e.data.quantity)} ${atLocation(e.data.location)}${e.data.unitCost !== undefined ? ` @ ${e.data.unitCost} each` : ''}${tail(e.data.reason, e.data.note)}${e.data.attributes && Object.keys(e.data.attributes).length ? ` · ${attrs(e.data.attributes)}` : ''}`;
     case 'StockRemoved':
       return `${signed(-e.data.quantity)} ${atLocation(e.data.location)}${tail(e.data.reason, e.data.note)}`;
     case 'StockMoved':

@@ -9,6 +9,12 @@ describe('decide addStock', () => {
     expect(e.data).not.toHaveProperty('note');
   });
 
+  it('records where the stock came from as attributes, and leaves out an empty set', () => {
+    given(aSword).when({ type: 'addStock', itemId: 'i1', quantity: 1, attributes: { origin: 'castle', batch: 7 } }).thenEmits({ data: { attributes: { origin: 'castle', batch: 7 } } });
+    expect(given(aSword).when({ type: 'addStock', itemId: 'i1', quantity: 1, attributes: {} }).accepted().data).not.toHaveProperty('attributes');
+    given(aSword).when({ type: 'addStock', itemId: 'i1', quantity: 1, attributes: { '': 'x' } }).thenRefuses({ field: 'attributes' });
+  });
+
   it('treats a location of only spaces as unassigned', () => {
     expect(given(aSword).when({ type: 'addStock', itemId: 'i1', quantity: 1, location: '  ' }).accepted().data).not.toHaveProperty('location');
   });

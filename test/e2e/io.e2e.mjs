@@ -7,7 +7,7 @@ import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, changesSaved, chromiumPath, launchPersistent, useApp } from './harness.mjs';
+import { CHROMIUM_ARGS, ROOT, changesSaved, chromiumPath, launchPersistent, useApp } from './harness.mjs';
 import { dataPageSteps } from './dataPage.mjs';
 
 let dir;
@@ -170,6 +170,40 @@ test('a legacy tutorial file imports by upcasting, once', async () => {
   assert.deepEqual(await importFile(d.page, path), { role: 'status', text: 'No new events; 6 were already here.' });
   assert.deepEqual(await inventoryTable(d.page), { shield: 1, sword: 1 });
   assert.deepEqual(d.errors, []);
+});
+
+test('the Python tutorial’s own event store imports, and shows where each item came from', async () => {
+  const t = await profile({ width: 390, height: 844 });
+  const fixtures = join(ROOT, 'test/fixtures/tutorial');
+  const expected = JSON.parse(await readFile(join(fixtures, 'v2-main.expected.json'), 'utf8'));
+  assert.deepEqual(await importFile(t.page, join(fixtures, 'v2-main.str.json')), { role: 'status', text: 'Imported 14 new events.' });
+  const shown = await inventoryTable(t.page);
+  assert.deepEqual(Object.fromEntries(Object.entries(shown).filter(([, q]) => q !== 0)), Object.fromEntries(expected.get_items));
+
+  const text = (rows) => rows.evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.innerText.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' | ')));
+  await t.page.goto(`${app.url}/analytics`);
+  const card = t.page.getByRole('region', { name: 'Where items came from' });
+  await card.getByRole('table').waitFor();
+  assert.deepEqual((await text(card.locator('tbody tr'))).slice(0, 2), ['sword castle 1 · dungeon 1 | 2', 'potion village 2 | 2']);
+  // The attribute is picked with the keyboard; origin (on every addition, first by name) is the default.
+  const pick = card.getByRole('combobox', { name: 'Attribute' });
+  assert.equal(await pick.inputValue(), 'origin');
+  await pick.focus();
+  await t.page.keyboard.press('ArrowDown');
+  assert.equal(await pick.inputValue(), 'rarity');
+  await card.locator('tbody tr', { hasText: 'common' }).first().waitFor();
+  assert.deepEqual((await text(card.locator('tbody tr'))).slice(0, 2), ['sword rare 2 | 2', 'potion common 2 | 2']);
+
+  await card.getByRole('link', { name: 'sword' }).click();
+  const section = t.page.getByRole('region', { name: 'Where it came from' });
+  await section.getByRole('table').waitFor();
+  assert.deepEqual(await text(section.locator('tbody tr')), ['origin | castle | 1', 'dungeon | 1', 'rarity | rare | 2']);
+  // Time travel applies: before the tutorial ran, nothing had come from anywhere.
+  await t.page.goto(`${t.page.url()}?at=2020-01-01T00:00:00Z`);
+  await section.getByText('No addition of this item up to then').waitFor();
+  await section.getByRole('button', { name: 'Back to now' }).click();
+  await section.getByRole('table').waitFor();
+  assert.deepEqual(t.errors, []);
 });
 
 test('a large file shows progress and can be cancelled, leaving the log as it was', async () => {

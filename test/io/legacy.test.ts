@@ -47,12 +47,42 @@ describe('legacy upcasting', () => {
     expect(events[2]!.time).toBe(local(2025, 12, 24, 18, 30, 15).replace('.000Z', '.123456Z'));
   });
 
+  it('reads them in the zone of the device, whatever it is', () => {
+    const saved = process.env.TZ;
+    try {
+      process.env.TZ = 'Asia/Tokyo';
+      expect(legacyTime('2025-06-01 12:00:00.123456')).toBe('2025-06-01T03:00:00.123456Z');
+      process.env.TZ = 'America/New_York';
+      expect(legacyTime('2025-06-01T12:00:00')).toBe('2025-06-01T16:00:00.000Z');
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
   it('honours a zone when there is one', () => {
     expect(legacyTime('2025-06-01T12:00:00+02:00')).toBe('2025-06-01T10:00:00.000Z');
     expect(legacyTime('2025-06-01T12:00:00Z')).toBe('2025-06-01T12:00:00.000Z');
     expect(legacyTime('2025-02-30T12:00:00')).toBeUndefined();
     expect(legacyTime('0099-01-01T00:00:00')).toBeUndefined();
     expect(legacyTime('yesterday')).toBeUndefined();
+  });
+
+  it('accepts the tutorial’s own serialisation: the StrEnum values, str(datetime) and asdict(Item)', async () => {
+    const own = [
+      { type: 'item_added', data: { name: 'sword', rarity: 'rare', origin: 'castle' }, timestamp: '2025-06-01 12:00:00.499168' },
+      { type: 'item_added', data: 'sword', timestamp: '2025-06-01 12:00:00.499168' },
+      { type: 'item_removed', data: { name: 'sword', rarity: 'rare', origin: 'castle' }, timestamp: '2025-06-01 12:00:00.499168' },
+    ];
+    const events = await upcast(own);
+    expect(events.map((e) => e.type)).toEqual(['ItemCreated', 'StockAdded', 'StockAdded', 'StockRemoved']);
+    expect(events[1]!.data).toMatchObject({ quantity: 1, attributes: { rarity: 'rare', origin: 'castle' } });
+    expect(events[3]!.time).toBe(local(2025, 6, 1, 12, 0).replace('.000Z', '.499168Z'));
+  });
+
+  it('gives the same ids whichever spelling of the type and separator of the timestamp the file uses', async () => {
+    const spelt = tutorial.map((e) => ({ ...e, type: e.type.toLowerCase(), timestamp: e.timestamp.replace('T', ' ') }));
+    expect(await upcast(spelt)).toEqual(await upcast(tutorial));
   });
 
   it('derives the same ids from the same file, whatever its formatting', async () => {
@@ -91,7 +121,9 @@ describe('legacy rejections', () => {
   it('a removal of a name never added', () => rejects(JSON.stringify([entry('ITEM_REMOVED', 'sword')]), 'Event 1: removes "sword"', 'no "sword" left'));
   it('a removal of a name with none left', () =>
     rejects(JSON.stringify([entry('ITEM_ADDED', 'sword'), entry('ITEM_REMOVED', 'sword'), entry('ITEM_REMOVED', { name: 'sword' })]), 'Event 3: removes "sword"'));
-  it('an unknown type', () => rejects(JSON.stringify([entry('ITEM_SOLD' as 'ITEM_ADDED', 'sword')]), 'Event 1: "type" must be "ITEM_ADDED" or "ITEM_REMOVED", got "ITEM_SOLD"'));
+  it('an unknown type', () => rejects(JSON.stringify([entry('ITEM_SOLD' as 'ITEM_ADDED', 'sword')]), 'Event 1: "type" must be "item_added" or "item_removed" (or "ITEM_ADDED", "ITEM_REMOVED"), got "ITEM_SOLD"'));
+  it('a type in other letters than the enum’s names or values', () => rejects(JSON.stringify([entry('Item_Added' as 'ITEM_ADDED', 'sword')]), 'got "Item_Added"'));
+  it('more than 9 fractional digits', () => rejects(JSON.stringify([entry('ITEM_ADDED', 'sword', '2025-06-01 12:00:00.1234567890')]), '"timestamp" must be a date and time'));
   it('a bad timestamp', () => rejects(JSON.stringify([entry('ITEM_ADDED', 'sword', 'noon')]), 'Event 1: "timestamp" must be a date and time like', 'got "noon"'));
   it('an object without a name', () => rejects(JSON.stringify([entry('ITEM_ADDED', { rarity: 'rare' })]), 'Event 1: "data.name" is missing'));
   it('a number as the name', () => rejects(JSON.stringify([entry('ITEM_ADDED', 42)]), '"data" must be an item name or an object with a "name", got 42'));

@@ -1,7 +1,7 @@
 // Random but well-formed histories for property tests: a few items and locations so events collide, times
 // that tie and jump days, decimals, unit costs, reasons in several spellings, and undos of earlier events.
 import fc from 'fast-check';
-import type { InventoryEvent } from '../../src/domain/events';
+import type { Attributes, InventoryEvent } from '../../src/domain/events';
 import { startRun, stepRun, project } from '../../src/domain/projections/run';
 import type { Projection } from '../../src/domain/projections/projection';
 import { expect } from 'vitest';
@@ -13,7 +13,7 @@ const qty = fc.oneof(fc.integer({ min: 1, max: 20 }), fc.constantFrom(0.5, 0.1, 
 const op = fc.oneof(
   fc.record({ type: fc.constant('ItemCreated' as const), item: fc.constantFrom(...ITEMS), name: fc.constantFrom('Sword', 'Flour', 'Rope'), min: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }) }),
   fc.record({ type: fc.constant('ItemUpdated' as const), item: fc.constantFrom(...ITEMS), name: fc.constantFrom('Blade', 'Sword', 'Meal') }),
-  fc.record({ type: fc.constant('StockAdded' as const), item: fc.constantFrom(...ITEMS), q: qty, loc: fc.constantFrom(...LOCS), cost: fc.option(fc.constantFrom(1, 2.5, 10), { nil: undefined }), reason: fc.constantFrom(undefined, 'purchase') }),
+  fc.record({ type: fc.constant('StockAdded' as const), item: fc.constantFrom(...ITEMS), q: qty, loc: fc.constantFrom(...LOCS), cost: fc.option(fc.constantFrom(1, 2.5, 10), { nil: undefined }), reason: fc.constantFrom(undefined, 'purchase'), attrs: fc.constantFrom<Attributes | undefined>(undefined, {}, { origin: 'castle' }, { origin: 'cave', rarity: 'rare' }, { rarity: 1 }, { rarity: '1', magic: true }) }),
   fc.record({ type: fc.constant('StockRemoved' as const), item: fc.constantFrom(...ITEMS), q: qty, loc: fc.constantFrom(...LOCS), reason: fc.constantFrom(undefined, 'used', 'sold', 'Sold ') }),
   fc.record({ type: fc.constant('StockMoved' as const), item: fc.constantFrom(...ITEMS), q: qty, from: fc.constantFrom(...LOCS), to: fc.constantFrom(...LOCS) }),
   fc.record({ type: fc.constant('StockCounted' as const), item: fc.constantFrom(...ITEMS), counted: fc.integer({ min: 0, max: 30 }), loc: fc.constantFrom(...LOCS) }),
@@ -32,7 +32,7 @@ function toEvent(o: Op, i: number, time: string): InventoryEvent {
     case 'ItemUpdated':
       return { ...base, type: o.type, data: { itemId: o.item, changes: { name: { to: o.name } } } };
     case 'StockAdded':
-      return { ...base, type: o.type, data: { itemId: o.item, quantity: o.q, ...loc(o.loc), ...(o.cost === undefined ? {} : { unitCost: o.cost }), ...(o.reason ? { reason: o.reason } : {}) } };
+      return { ...base, type: o.type, data: { itemId: o.item, quantity: o.q, ...loc(o.loc), ...(o.cost === undefined ? {} : { unitCost: o.cost }), ...(o.reason ? { reason: o.reason } : {}), ...(o.attrs ? { attributes: o.attrs } : {}) } };
     case 'StockRemoved':
       return { ...base, type: o.type, data: { itemId: o.item, quantity: o.q, ...loc(o.loc), ...(o.reason ? { reason: o.reason } : {}) } };
     case 'StockMoved':

@@ -30,6 +30,22 @@ describe('EventStore.append', () => {
     expect(res.ok && res.head).toEqual({ version: 2, count: 3, lastKey: historyKey(evs[1]!) });
   });
 
+  it('refuses, writing nothing, an event the log already holds', async () => {
+    const store = await makeStore();
+    const evs = series(3, 10);
+    await store.append(evs, 0);
+    const before = await dump(store);
+    await expect(store.append([added({ item: 'i1', quantity: 1, at: 30 }), evs[1]!], 1)).rejects.toThrow(`Event ${evs[1]!.id} is already in the log`);
+    expect(await dump(store)).toEqual(before);
+  });
+
+  it('refuses, writing nothing, a batch that holds one event twice', async () => {
+    const store = await makeStore();
+    const [e] = series(1, 10);
+    await expect(store.append([e!, { ...e! }], 0)).rejects.toThrow(`Event ${e!.id} is already in the log`);
+    expect((await store.readHead()).count).toBe(0);
+  });
+
   it('refuses an empty batch as a bug', async () => {
     const store = await makeStore();
     await expect(store.append([], 0)).rejects.toThrow();

@@ -4,17 +4,15 @@
 // the first and last instants RFC 3339 can name, ids at the edges of code-unit order, undos, redos, undos of
 // undos, undos dated before what they name, stock events that go negative and items created after their stock.
 import type { InventoryEvent } from '../../src/domain/events';
+import { seededRandom } from './engine';
 import { ev } from './events';
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same log. */
+/** A seeded uniform [0, 1): the same seed gives the same log. */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
+  const bytes = seededRandom(seed);
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    const b = bytes(4);
+    return (((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0) / 4294967296;
   };
 }
 

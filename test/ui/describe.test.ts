@@ -23,6 +23,7 @@ describe('event wording', () => {
   });
   it('says what changed, for history rows', () => {
     expect(changeLine(ev('StockAdded', { itemId: 's', quantity: 3, location: 'Shelf A', reason: 'purchase', note: 'gift' }))).toBe('+3 at Shelf A (purchase) — gift');
+    expect(changeLine(ev('StockAdded', { itemId: 's', quantity: 1, attributes: { origin: 'castle', magic: true } }))).toBe('+1 unassigned · origin: castle, magic: yes');
     expect(changeLine(ev('StockRemoved', { itemId: 's', quantity: 2 }))).toBe('−2 unassigned');
     expect(changeLine(ev('StockCounted', { itemId: 's', counted: 5, expected: 7, location: 'Shelf A' }))).toBe('Counted 5 at Shelf A (expected 7, −2)');
     expect(changeLine(ev('ItemUpdated', { itemId: 's', changes: { name: { from: 'Sword', to: 'Long sword' }, sku: { to: 'S-1' } } }))).toBe('Name: Sword → Long sword · SKU: — → S-1');

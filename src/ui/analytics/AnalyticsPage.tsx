@@ -3,6 +3,7 @@
 import { eventCount, projectionsComputing, status } from '../../state/app';
 import { plural } from '../format';
 import { ActivityCard, StockValueCard } from './ChartCards';
+import { OriginsCard } from './OriginCards';
 import { MostCollectedCard, MostRemovedCard } from './RankingCards';
 import { BelowMinimumCard, BurnRateCard, NotTouchedCard } from './UsageCards';
 import './analytics.css';
@@ -26,6 +27,7 @@ export function AnalyticsPage() {
           <BelowMinimumCard />
           <MostCollectedCard />
           <MostRemovedCard />
+          <OriginsCard />
           <StockValueCard />
           <ActivityCard />
           <NotTouchedCard />

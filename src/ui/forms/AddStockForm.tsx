@@ -1,9 +1,12 @@
-// Add stock: how many, where (empty = unassigned), why, at what cost.
+// Add stock: how many, where (empty = unassigned), why, at what cost, and where it came from (attributes).
 import { REASONS_IN } from '../../domain/events';
 import { quantityAt, type Item } from '../../domain/inventory';
 import { validateLocation, validatePositive, validateText, type FieldErrors } from '../../domain/validation';
 import { qty } from '../format';
 import { knownLocations } from '../known';
+import { useState } from 'preact/hooks';
+import { AttributesEditor } from './AttributesEditor';
+import { parseRows, type AttrRow } from './attributes';
 import { Field, Suggestions } from './Field';
 import { FormShell } from './FormShell';
 import { mergeErrors } from './mergeErrors';
@@ -11,6 +14,8 @@ import { optionalText, parseNumber, useForm } from './useForm';
 
 export function AddStockForm({ item }: { item: Item }) {
   const form = useForm({ quantity: '', location: '', reason: '', unitCost: '', note: '' });
+  const [rows, setRows] = useState<AttrRow[]>([]);
+  const attr = parseRows(rows);
   const v = form.values;
   const id = `add-${item.id}`;
   const quantity = parseNumber(v.quantity);
@@ -29,7 +34,7 @@ export function AddStockForm({ item }: { item: Item }) {
     <FormShell
       refusal={form.refusal}
       submitLabel="Add stock"
-      canSubmit={!errors}
+      canSubmit={!errors && Object.keys(attr.errors).length === 0}
       busy={form.busy}
       onSubmit={() =>
         void form.submit({
@@ -40,6 +45,7 @@ export function AddStockForm({ item }: { item: Item }) {
           reason: optionalText(v.reason),
           unitCost,
           note: optionalText(v.note),
+          attributes: attr.attributes,
         })
       }
     >
@@ -64,6 +70,15 @@ export function AddStockForm({ item }: { item: Item }) {
       <Field id={`${id}-note`} label="Note (optional)" error={form.errorFor(errors, 'note')}>
         {(c) => <input {...c} {...form.bind('note')} autoComplete="off" />}
       </Field>
+      <AttributesEditor
+        idPrefix={id}
+        legend="Where it came from (optional)"
+        hint="Origin, supplier, batch… recorded with this addition; the item page and Analytics show them."
+        rows={rows}
+        errors={attr.errors}
+        onChange={setRows}
+      />
+      {form.refusal?.fields?.attributes && <p class="field-error">{form.refusal.fields.attributes}</p>}
     </FormShell>
   );
 }

@@ -4,17 +4,19 @@ import { newRow } from './attributes';
 
 interface Props {
   idPrefix: string;
+  legend?: string;
+  hint?: string;
   rows: AttrRow[];
   errors: Record<number, string>;
   onChange: (rows: AttrRow[]) => void;
 }
 
-export function AttributesEditor({ idPrefix, rows, errors, onChange }: Props) {
+export function AttributesEditor({ idPrefix, legend = 'Attributes', hint = 'Anything else worth recording, such as colour, size or origin.', rows, errors, onChange }: Props) {
   const update = (rid: number, patch: Partial<AttrRow>) => onChange(rows.map((r) => (r.rid === rid ? { ...r, ...patch } : r)));
   return (
     <fieldset class="attributes">
-      <legend>Attributes</legend>
-      {rows.length === 0 && <p class="field-hint">Anything else worth recording, such as colour, size or origin.</p>}
+      <legend>{legend}</legend>
+      {rows.length === 0 && <p class="field-hint">{hint}</p>}
       {rows.map((r, i) => {
         const id = `${idPrefix}-attr-${r.rid}`;
         const err = errors[r.rid];

@@ -9,6 +9,7 @@ import { EventList } from '../history/EventList';
 import { usePagedHistory } from '../history/usePagedHistory';
 import { ConflictNote } from '../inventory/ConflictNote';
 import { Link } from '../router';
+import { ItemOriginsSection } from '../analytics/OriginCards';
 import { ItemTimeline } from '../analytics/ItemTimeline';
 import { ItemDetails } from './ItemDetails';
 import { LocationTable } from './LocationTable';
@@ -101,6 +102,8 @@ function ItemView({ item }: { item: Item }) {
       <div class="card">
         <ItemTimeline itemId={item.id} />
       </div>
+
+      <ItemOriginsSection itemId={item.id} />
 
       <section class="card" aria-labelledby="item-history-title">
         <h2 id="item-history-title">History</h2>

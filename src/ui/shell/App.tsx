@@ -2,7 +2,7 @@
 // Only the inventory page is in the initial bundle; the rest loads on demand, and what is one click
 // away is fetched once the inventory is shown and the browser is idle.
 import { useEffect, useRef } from 'preact/hooks';
-import { StorageProblemBanner } from '../../pwa/StorageProblemBanner';
+import { StorageProblemBanner } from '../storage/StorageProblemBanner';
 import { status } from '../../state/app';
 import { preloadWording } from '../actions';
 import { DialogHost, preloadForms } from '../forms/DialogHost';
@@ -16,8 +16,8 @@ import { Toasts } from './toasts';
 import { LazyStoragePage, preloadLikelyPages, preloadPage, routeOf, titleOf } from './routes';
 
 // Optional extras: nothing to show until the service worker is registered (main.tsx, once the log is open).
-const LazyUpdateBanner = lazyComponent(() => import('../../pwa').then((m) => m.UpdateBanner), 'update notice', { quiet: true });
-const LazyBackupReminder = lazyComponent(() => import('../../pwa').then((m) => m.BackupReminder), 'backup reminder', { quiet: true });
+const LazyUpdateBanner = lazyComponent(() => import('../storage/UpdateBanner').then((m) => m.UpdateBanner), 'update notice', { quiet: true });
+const LazyBackupReminder = lazyComponent(() => import('../storage/BackupReminder').then((m) => m.BackupReminder), 'backup reminder', { quiet: true });
 
 export function App() {
   const loc = location.value;

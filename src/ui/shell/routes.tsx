@@ -9,7 +9,7 @@ const LazyHistoryPage = lazyComponent(() => import('../history/HistoryPage').the
 const LazyDataPage = lazyComponent(() => import('../io/ImportExportPanel').then((m) => m.ImportExportPanel), 'import and export page');
 const LazyItemPage = lazyComponent(() => import('../item/ItemPage').then((m) => m.ItemPage), 'item page');
 /** Also shown while the log cannot be opened (see App), so it loads whatever the state of the log. */
-export const LazyStoragePage = lazyComponent(() => import('../../pwa').then((m) => m.StoragePage), 'storage page');
+export const LazyStoragePage = lazyComponent(() => import('../storage/StoragePage').then((m) => m.StoragePage), 'storage page');
 
 const PAGES: Record<string, { preload(): Promise<void> } | undefined> = {
   '/history': LazyHistoryPage,

@@ -2,9 +2,9 @@
 // export button when the shell has one to hand; otherwise the reminder links to the page that has it.
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { Link, location } from '../ui/router';
-import { backupDue, showBackupReminder, snoozeBackupReminder, startStorageHealth } from './storage';
-import './pwa.css';
+import { Link, location } from '../router';
+import { backupDue, showBackupReminder, snoozeBackupReminder, startStorageHealth } from '../../pwa/storage';
+import './storage.css';
 
 /** The route of the Export button (src/ui/io, mounted by the shell). */
 export const EXPORT_PATH = '/data';

@@ -1,8 +1,8 @@
 // Problems of the database shared by all tabs: an upgrade blocked by an old tab, this tab outdated by a newer
 // one, a full disk. The message comes from src/state; this only shows it with the one action that helps.
-import { status, storageProblem } from '../state/app';
-import { Link } from '../ui/router';
-import './pwa.css';
+import { status, storageProblem } from '../../state/app';
+import { Link } from '../router';
+import './storage.css';
 
 export function StorageProblemBanner() {
   const problem = storageProblem.value;

@@ -4,14 +4,14 @@
 import type { ComponentChildren } from 'preact';
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { eventCount, status } from '../state/app';
-import { Link } from '../ui/router';
-import { changes, formatAgo, formatBytes } from './backup';
-import { checkForUpdate, offlineError, offlineState, updateCheck, updateState } from './register';
-import { backupDue, lastExport, lastExportLoaded, refreshBackupStatus, refreshStorage, requestPersistence, startStorageHealth, storageEstimate } from './storage';
-import { APP_BUILD, APP_VERSION } from './version';
+import { eventCount, status } from '../../state/app';
+import { Link } from '../router';
+import { changes, formatAgo, formatBytes } from '../../pwa/backup';
+import { checkForUpdate, offlineError, offlineState, updateCheck, updateState } from '../../pwa/register';
+import { backupDue, lastExport, lastExportLoaded, refreshBackupStatus, refreshStorage, requestPersistence, startStorageHealth, storageEstimate } from '../../pwa/storage';
+import { APP_BUILD, APP_VERSION } from '../../pwa/version';
 import { EXPORT_PATH } from './BackupReminder';
-import './pwa.css';
+import './storage.css';
 
 const NEARLY_FULL = 0.8;
 

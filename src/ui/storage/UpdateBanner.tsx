@@ -1,8 +1,8 @@
 // "A new version is ready": a non-modal bar the shell keeps on screen. It reloads only when clicked. The
 // shell's command forms are modal dialogs, so nobody can click it with a half-filled form open.
-import { storageProblem } from '../state/app';
-import { applyUpdate, postponeUpdate, updateState } from './register';
-import './pwa.css';
+import { storageProblem } from '../../state/app';
+import { applyUpdate, postponeUpdate, updateState } from '../../pwa/register';
+import './storage.css';
 
 export function UpdateBanner() {
   const state = updateState.value;
