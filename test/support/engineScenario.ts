@@ -4,8 +4,8 @@
 //   const s = await engineScenario();
 //   const sword = await s.create('Sword');
 //   const [add] = await s.execute({ type: 'addStock', itemId: sword, quantity: 5 });
-//   const undo = await s.undo(add);
-//   await s.redo(undo);
+//   const undo = await s.undo(add!);
+//   await s.redo(...undo);
 //   expect(s.quantity(sword)).toBe(5);
 import { expect } from 'vitest';
 import type { Command } from '../../src/domain/commands';
