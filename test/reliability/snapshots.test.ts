@@ -11,7 +11,8 @@ import { createItem, makeEngine, ok, type TestClock } from '../support/engine';
 import { plain, replay, specOrder } from '../support/oracle';
 import { expectHeadMatches } from '../support/scenario';
 import { collect } from '../support/store';
-import { ev } from '../support/events';
+import { added } from '../support/events';
+import { engineScenario } from '../support/engineScenario';
 import { importEvents } from '../../src/state/importer';
 
 type Env = Awaited<ReturnType<typeof makeEngine>>;
@@ -153,21 +154,20 @@ describe('snapshots on load', () => {
 
 describe('a snapshot folded before another tab wrote', () => {
   it('is not stored when that write put events before it, so a later start folds the true past', async () => {
-    const a = await makeEngine();
-    opened.push(a);
-    const item = await createItem(a.engine, 'Sword');
-    a.clock.tick(60_000);
-    await ok(a.engine, { type: 'addStock', itemId: item, quantity: 1 });
+    const a = await engineScenario();
+    opened.push(a.env);
+    const item = await a.at(0).create('Sword');
+    await a.at(1).execute({ type: 'addStock', itemId: item, quantity: 1 });
     // Another tab (here, another engine on the same database) imports an event from before tab A's head.
-    const b = await makeEngine({ name: a.name });
+    const b = await makeEngine({ name: a.env.name });
     opened.push(b);
-    const late = ev('StockAdded', { itemId: item, quantity: 3 }, { id: 'late-1', time: new Date(Date.parse('2026-01-01T00:00:30.000Z')).toISOString() });
+    const late = added({ item, quantity: 3, at: 0.5, id: 'late-1' });
     expect(await importEvents(b.engine, [late])).toEqual({ ok: true, added: 1, skipped: 0 });
     // Tab A, not caught up yet, is hidden: it snapshots the head it knows.
     await a.engine.snapshotHead();
     await a.engine.settled();
 
-    const c = await makeEngine({ name: a.name });
+    const c = await makeEngine({ name: a.env.name });
     opened.push(c);
     const all = (await collect(c.store.readRange('', '\uffff'))).sort(specOrder);
     expect(all.map((e) => e.id)).toContain('late-1');
