@@ -2,8 +2,8 @@
 // browser's). WARNING: these keys and shapes are read by every later release; a change needs a migration here.
 import { deleteMeta, getMeta, setMeta } from '../state/app';
 
-/** Present exactly while sync is configured: with none, the app sends no request anywhere. */
-export const CONFIG_KEY = 'sync.config';
+import { CONFIG_KEY } from './configKey';
+
 const STATE_KEY = 'sync.state';
 const PUSHED_KEY = 'sync.pushed.';
 

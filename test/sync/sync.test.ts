@@ -1,6 +1,7 @@
 // Sync against a real CouchDB-compatible server (pouchdb-server, in memory, started here): push and pull of
 // content-addressed batches, two devices meeting through it, and the refusals that lose nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Command } from '../../src/domain/commands';
 import { execute, exportEvents, importEvents, resetForTests, start } from '../../src/state/app';
 import { makeBatch } from '../../src/sync/batch';
 import { checkDatabase } from '../../src/sync/connect';
@@ -57,12 +58,19 @@ async function serverDocCount(client: CouchClient): Promise<number> {
 
 beforeEach(() => devices.clear());
 
+/** Runs a command that must succeed; the id of the item it made or changed. */
+async function run(cmd: Command): Promise<string> {
+  const res = await execute(cmd);
+  if (!res.ok) throw new Error(res.error);
+  return (res.events[0]!.data as { itemId: string }).itemId;
+}
+
 describe('push', () => {
   it('pushes what is new once: a second push sends and writes nothing', async () => {
     const client = await newDatabase();
     await device('a');
-    await execute({ type: 'createItem', itemId: 'i-1', name: 'Sword' });
-    await execute({ type: 'addStock', itemId: 'i-1', quantity: 2 });
+    const sword = await run({ type: 'createItem', name: 'Sword' });
+    await run({ type: 'addStock', itemId: sword, quantity: 2 });
     const first = await round(client);
     expect(first.pushed).toMatchObject({ ok: true, sent: 2, written: 1 });
     const docs = await serverDocCount(client);
@@ -91,7 +99,7 @@ describe('push', () => {
     expect((await round(client)).pushed).toMatchObject({ ok: true, sent: 501 });
     await device('b');
     expect((await round(client)).pulled).toMatchObject({ ok: true, added: 501 });
-    await execute({ type: 'addStock', itemId: 'big', quantity: 3 });
+    await run({ type: 'addStock', itemId: 'big', quantity: 3 });
     expect((await round(client)).pushed).toMatchObject({ ok: true, sent: 1 });
   });
 });
@@ -100,11 +108,11 @@ describe('two devices', () => {
   it('each sees the other’s changes, and both end with the same log', async () => {
     const client = await newDatabase();
     await device('a');
-    await execute({ type: 'createItem', itemId: 'i-1', name: 'Sword' });
+    const sword = await run({ type: 'createItem', name: 'Sword' });
     await round(client);
     await device('b');
     expect((await round(client)).pulled).toMatchObject({ ok: true, added: 1 });
-    await execute({ type: 'addStock', itemId: 'i-1', quantity: 5 });
+    await run({ type: 'addStock', itemId: sword, quantity: 5 });
     await round(client);
     const onB = await log();
     await device('a');
