@@ -45,12 +45,12 @@ export function startLive(config: SyncConfig, fetcher?: typeof fetch): void {
   set({ phase: 'starting', error: undefined, progress: undefined });
 
   // Local appends (this tab's, and other tabs' as this tab catches up) push after a short pause.
-  // Writes during a round (its own import among them) are looked at when it ends (localPending).
+  // A write (this tab's, or another tab's as this tab catches up) cuts the wait short, after a pause for more.
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let inRound = false;
+  let first = true;
   const dispose = effect(() => {
     void logVersion.value;
-    if (inRound) return;
+    if (first) return void (first = false);
     clearTimeout(timer);
     timer = setTimeout(s.wake, DEBOUNCE_MS);
   });
@@ -77,7 +77,6 @@ export function startLive(config: SyncConfig, fetcher?: typeof fetch): void {
     while (!stop.signal.aborted) {
       if (waiting.signal.aborted) waiting = new AbortController();
       const asked = s.rounds.splice(0);
-      inRound = true;
       let failure: CouchFailure | undefined;
       try {
         failure = await round(client, config.url, wait ? waiting.signal : undefined);
@@ -86,8 +85,6 @@ export function startLive(config: SyncConfig, fetcher?: typeof fetch): void {
         console.error(err);
         const why = err instanceof Error ? err.message : String(err);
         return end({ phase: 'error', error: `Syncing stopped unexpectedly (${why}). Nothing was lost; press Sync now to try again.` });
-      } finally {
-        inRound = false;
       }
       if (stop.signal.aborted) break;
       for (const done of asked) done();

@@ -62,7 +62,7 @@ function SetUp() {
       <p class="field-hint">The password is sent once to sign in and never stored: the server's session cookie stays with this browser.</p>
       <div class="form-buttons">
         <button type="submit" class="btn btn-primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in and sync'}
+          {busy ? 'Signing in…' : 'Sync with this server'}
         </button>
       </div>
       <p role="status" class="sync-outcome">
