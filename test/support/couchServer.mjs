@@ -1,5 +1,6 @@
-// A CouchDB-compatible server for tests: pouchdb-server (npm) in memory on 127.0.0.1 and a free port, started by
-// the test itself and stopped after it. Its config file and log go to a temporary folder, removed on stop.
+// A CouchDB-compatible server for tests (couchServerMain.mjs: express-pouchdb over PouchDB in memory) on 127.0.0.1
+// and a free port, started by the test itself and stopped after it. Its config file and log go to a temporary
+// folder, removed on stop.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -8,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const BIN = join(ROOT, 'node_modules', 'pouchdb-server', 'bin', 'pouchdb-server');
+const MAIN = join(ROOT, 'test', 'support', 'couchServerMain.mjs');
 
 function freePort() {
   return new Promise((done, fail) => {
@@ -29,7 +30,7 @@ function freePort() {
 export async function startCouch(opts = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'eventory-couch-'));
   const port = await freePort();
-  const child = spawn(process.execPath, [BIN, '--in-memory', '--no-stdout-logs', '--port', String(port), '--host', '127.0.0.1', '--config', join(dir, 'config.json')], {
+  const child = spawn(process.execPath, [MAIN, String(port), dir], {
     cwd: dir,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -47,10 +48,10 @@ export async function startCouch(opts = {}) {
   try {
     const deadline = Date.now() + 30_000;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`pouchdb-server exited (${child.exitCode}): ${stderr}`);
+      if (child.exitCode !== null) throw new Error(`the test CouchDB exited (${child.exitCode}): ${stderr}`);
       const up = await fetch(url).then((r) => r.ok, () => false);
       if (up) break;
-      if (Date.now() > deadline) throw new Error(`pouchdb-server did not start within 30 s: ${stderr}`);
+      if (Date.now() > deadline) throw new Error(`the test CouchDB did not start within 30 s: ${stderr}`);
       await new Promise((r) => setTimeout(r, 150));
     }
     if (!opts.admin) return { url, stop };
