@@ -104,6 +104,37 @@ describe('push', () => {
   });
 });
 
+describe('push after a large import', () => {
+  it('compares the whole log, and sends only what the server does not have', async () => {
+    const client = await newDatabase();
+    await device('a');
+    const sword = await run({ type: 'createItem', name: 'Sword' });
+    expect((await round(client)).pushed).toMatchObject({ ok: true, sent: 1 });
+    // More than 200 events: a bulk write, whose events the journal does not keep.
+    const many = Array.from({ length: 300 }, (_, i) => added(sword, 1, i + 1));
+    expect(await importEvents(many)).toMatchObject({ ok: true, added: 300 });
+    expect((await round(client)).pushed).toMatchObject({ ok: true, sent: 300 });
+  });
+});
+
+describe('off until configured', () => {
+  it('loads no sync code and sends no request when no server is set', async () => {
+    await device('quiet');
+    const calls: unknown[] = [];
+    const real = globalThis.fetch;
+    globalThis.fetch = ((...args: unknown[]) => (calls.push(args), real(...(args as Parameters<typeof fetch>)))) as typeof fetch;
+    try {
+      const { resumeSyncIfSet } = await import('../../src/sync/resumeIfSet');
+      await resumeSyncIfSet();
+      const { syncStatus } = await import('../../src/sync/live');
+      expect(syncStatus.value.phase).toBe('off');
+      expect(calls).toEqual([]);
+    } finally {
+      globalThis.fetch = real;
+    }
+  });
+});
+
 describe('two devices', () => {
   it('each sees the other’s changes, and both end with the same log', async () => {
     const client = await newDatabase();
