@@ -44,7 +44,6 @@ export function startLive(config: SyncConfig, fetcher?: typeof fetch): void {
   const client = new CouchClient(config.url, fetcher);
   set({ phase: 'starting', error: undefined, progress: undefined });
 
-  // Local appends (this tab's, and other tabs' as this tab catches up) push after a short pause.
   // A write (this tab's, or another tab's as this tab catches up) cuts the wait short, after a pause for more.
   let timer: ReturnType<typeof setTimeout> | undefined;
   let first = true;
@@ -129,12 +128,15 @@ async function localPending(url: string): Promise<boolean> {
 /** One push and one pull; undefined when both went through. */
 async function round(client: CouchClient, url: string, wait: AbortSignal | undefined): Promise<CouchFailure | undefined> {
   const state = await readState(url);
-  set({ phase: 'pushing' });
-  const pushed = await push(client, state, (done, total) => set({ progress: { label: 'Sending', done, total } }));
+  // The phase changes only while something is sent or received: a quiet round every 25 s announces nothing.
+  const pushed = await push(client, state, (done, total) => set({ phase: 'pushing', progress: { label: 'Sending', done, total } }));
   if (!pushed.ok) return pushed;
   await writeState(state);
-  set({ phase: wait ? 'waiting' : 'pulling', progress: undefined });
-  const pulled = await pull(client, state, { wait: wait ? WAIT_MS : undefined, signal: wait, onProgress: (p) => set({ phase: 'pulling', progress: progressOf(p) }) });
+  if (status$.peek().phase === 'pushing') set({ phase: 'waiting', progress: undefined });
+  const receiving = (p: PullProgress) => {
+    if (p.phase === 'importing' || p.events > 0) set({ phase: 'pulling', progress: progressOf(p) });
+  };
+  const pulled = await pull(client, state, { wait: wait ? WAIT_MS : undefined, signal: wait, onProgress: receiving });
   if (!pulled.ok) return pulled;
   state.lastSyncAt = new Date().toISOString();
   await writeState(state);
