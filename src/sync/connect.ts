@@ -41,6 +41,9 @@ export async function checkDatabase(client: CouchClient, claim: boolean): Promis
   if (!claim) return { ok: false, kind: 'server', error: NOT_EVENTORY(client.db) };
   if (marker.value.dbMissing) {
     const made = await client.createDb();
+    if (!made.ok && (made.kind === 'unauthorized' || made.kind === 'forbidden')) {
+      return { ok: false, kind: 'server', error: `The database at ${client.db} does not exist, and only a CouchDB admin may create it. Create it (e.g. in CouchDB's Fauxton), add this user to its members, and try again. Nothing was sent.` };
+    }
     if (!made.ok) return fail(made);
   } else {
     const some = await client.someIds(1);
