@@ -20,7 +20,7 @@ export interface SyncStatus {
   skipped: string[];
   progress?: { label: string; done: number; total: number };
   lastSyncAt?: string;
-  /** What the last round brought and sent. */
+  /** What the last round that moved anything sent and brought (a quiet round keeps it: nothing new to announce). */
   last?: { sent: number; added: number };
 }
 
@@ -140,7 +140,7 @@ async function round(client: CouchClient, url: string, wait: AbortSignal | undef
   if (!pulled.ok) return pulled;
   state.lastSyncAt = new Date().toISOString();
   await writeState(state);
-  set({ phase: 'waiting', error: undefined, progress: undefined, lastSyncAt: state.lastSyncAt, skipped: state.rejected.map(rejectedBatch), last: { sent: pushed.sent, added: pulled.added } });
+  set({ phase: 'waiting', error: undefined, progress: undefined, lastSyncAt: state.lastSyncAt, skipped: state.rejected.map(rejectedBatch), last: pushed.sent || pulled.added ? { sent: pushed.sent, added: pulled.added } : status$.peek().last });
   return undefined;
 }
 

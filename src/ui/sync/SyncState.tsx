@@ -1,11 +1,10 @@
-// How syncing goes, in words: role="status" for the state and the last sync, role="alert" for what needs the user.
+// How syncing goes, in words: role="status" for the state, role="alert" for what needs the user.
 import type { SyncStatus } from '../../sync';
 import { formatCount } from '../../io/describe';
 
 const time = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 function summary(st: SyncStatus): string {
-  const last = st.lastSyncAt ? ` Last synced ${time(st.lastSyncAt)}.` : '';
   switch (st.phase) {
     case 'off':
       return 'Not syncing.';
@@ -17,16 +16,16 @@ function summary(st: SyncStatus): string {
       return 'Receiving changes from the server…';
     case 'waiting': {
       const moved = st.last && (st.last.sent || st.last.added) ? ` Sent ${formatCount(st.last.sent)} and received ${formatCount(st.last.added)} new event${st.last.added === 1 ? '' : 's'}.` : '';
-      return `In sync: changes are sent and received as they happen.${moved}${last}`;
+      return `In sync: changes are sent and received as they happen.${moved}`;
     }
     case 'offline':
-      return `Offline: changes made here are kept and sent when the connection returns.${last}`;
+      return 'Offline: changes made here are kept and sent when the connection returns.';
     case 'other-tab':
       return 'Another open Eventory tab is syncing; its changes show here too.';
     case 'signed-out':
-      return `Not syncing: signed out.${last}`;
+      return 'Not syncing: signed out.';
     case 'error':
-      return `Not syncing right now.${last}`;
+      return 'Not syncing right now.';
     default: {
       const never: never = st.phase;
       return never;
@@ -40,6 +39,8 @@ export function SyncState({ status }: { status: SyncStatus }) {
       <p role="status" class="sync-outcome">
         {summary(status)}
       </p>
+      {/* Outside the live region: it changes with every quiet round (each ~25 s), which is no news to announce. */}
+      {status.lastSyncAt && <p class="muted sync-outcome">Last synced {time(status.lastSyncAt)}.</p>}
       {status.error && (
         <p role="alert" class="form-alert">
           {status.error}
