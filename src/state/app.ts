@@ -298,6 +298,17 @@ export async function afterWorkerImport(outcome: { result: ImportResult; quota?:
   }
 }
 
+/** For sync (src/sync): the log's head (its version counts writes) and the journal of writes after `version`. */
+export const readHead = () => engine().store.readHead();
+/** Every journal row after `version` (bulk writes have no events) and the head, read together. */
+export function journalAfter(version: number) {
+  const { db } = engine().store;
+  return db.transaction('r', db.journal, db.meta, async () => ({ head: await engine().store.readHead(), rows: await db.journal.where('version').above(version).toArray() }));
+}
+/** The ids an import added, a part at a time. */
+export const importedIdParts = (importId: string) => engine().store.importedIdParts(importId);
+export const deleteMeta = (key: string): Promise<void> => engine().store.db.meta.delete(key);
+
 export const getMeta = <T>(key: string): Promise<T | undefined> => engine().store.getMeta<T>(key);
 export const setMeta = (key: string, value: unknown): Promise<void> => engine().store.setMeta(key, value);
 
