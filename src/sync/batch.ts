@@ -5,7 +5,7 @@
 // BATCH_VERSION that older releases refuse with a message.
 import type { InventoryEvent } from '../domain/events';
 import { sha256Hex } from '../io/hash';
-import { EVENT_SEPARATOR, encodeEvents } from '../store/pageCodec';
+import { EVENT_SEPARATOR, encodeEvents } from '../store/pages/codec';
 
 export const BATCH_PREFIX = 'eventory-batch-';
 export const BATCH_VERSION = 1;

@@ -6,8 +6,8 @@
 // first and imported on a later try, so the order in which batches arrive does not change the log.
 import { exportHeader } from '../io/exportFormat';
 import { importLogFile, type ImportProgress } from '../io/importLog';
-import { journalAfter, readHead } from '../state/app';
-import { EVENT_SEPARATOR } from '../store/pageCodec';
+import { journalAfter, readHead } from '../state/logReads';
+import { EVENT_SEPARATOR } from '../store/pages/codec';
 import type { BatchDoc } from './batch';
 import { pullImportName } from './outbox';
 

@@ -1,6 +1,7 @@
 // What this device remembers about syncing, in the log's metadata (never the password: the session cookie is the
 // browser's). WARNING: these keys and shapes are read by every later release; a change needs a migration here.
-import { deleteMeta, getMeta, setMeta } from '../state/app';
+import { getMeta, setMeta } from '../state/app';
+import { deleteMeta } from '../state/logReads';
 
 import { CONFIG_KEY } from './configKey';
 

@@ -4,7 +4,7 @@
 // The journal cannot say what a bulk write (a large import) held, and keeps only recent writes; then the whole
 // log is read and compared with what is known to be on the server (ids pushed, and ids pulled from it).
 import type { InventoryEvent } from '../domain/events';
-import { exportEvents, importedIdParts, journalAfter, listImports } from '../state/app';
+import { exportEvents, importedIdParts, journalAfter, listImports } from '../state/logReads';
 import { pushedIdParts, type SyncState } from './ledger';
 
 /** The name of the import that a pull makes: how a later full comparison knows which imports came from the server. */

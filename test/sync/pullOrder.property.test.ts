@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { InventoryEvent } from '../../src/domain/events';
-import { exportEvents, importEvents, resetForTests, start } from '../../src/state/app';
+import { importEvents, resetForTests, start } from '../../src/state/app';
+import { exportEvents } from '../../src/state/logReads';
 import { makeBatch, type BatchDoc } from '../../src/sync/batch';
 import { checkDatabase } from '../../src/sync/connect';
 import { CouchClient } from '../../src/sync/couch';

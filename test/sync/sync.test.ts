@@ -2,7 +2,8 @@
 // content-addressed batches, two devices meeting through it, and the refusals that lose nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Command } from '../../src/domain/commands';
-import { execute, exportEvents, importEvents, resetForTests, start } from '../../src/state/app';
+import { execute, importEvents, resetForTests, start } from '../../src/state/app';
+import { exportEvents } from '../../src/state/logReads';
 import { makeBatch } from '../../src/sync/batch';
 import { checkDatabase } from '../../src/sync/connect';
 import { CouchClient } from '../../src/sync/couch';
