@@ -52,7 +52,18 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Development and tests: `vite dev` and `vite preview` pass /couchdb/* on to a CouchDB (EVENTORY_COUCHDB, default
+ * a local one), so that the app and the database share one origin as behind the reverse proxy the README
+ * recommends, and the CSP's connect-src 'self' holds. The database URL is then e.g. http://localhost:4173/couchdb/eventory.
+ */
+const couchProxy = {
+  '/couchdb': { target: process.env.EVENTORY_COUCHDB ?? 'http://127.0.0.1:5984', changeOrigin: true, rewrite: (path: string) => path.replace(/^\/couchdb/, '') || '/' },
+};
+
 export default defineConfig({
+  server: { proxy: couchProxy },
+  preview: { proxy: couchProxy },
   plugins: [
     preact(),
     iconLinks(),

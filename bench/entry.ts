@@ -3,6 +3,7 @@
 // same src/state/app.ts functions the UI calls, so the figures are the engine's share of the UI's import,
 // append, seek, export and cold start. CPU profiles here cover the page only, not the import worker.
 import * as app from '../src/state/app';
+import { exportText } from '../src/state/logReads';
 import { buildExport } from '../src/io/exportFormat';
 import { importLogFile, type ImportPhase } from '../src/io/importLog';
 import { EventoryDB } from '../src/store/db';
@@ -49,7 +50,7 @@ async function importChosen(): Promise<ImportRun> {
 async function exportAll() {
   const progress: number[] = [];
   const t0 = now();
-  const built = await buildExport(app.exportText(), { total: app.eventCount.value, onProgress: () => progress.push(now()) });
+  const built = await buildExport(exportText(), { total: app.eventCount.value, onProgress: () => progress.push(now()) });
   const t1 = now();
   if (!built.ok) throw new Error(built.error);
   return { ms: t1 - t0, bytes: built.blob.size, events: built.eventCount, startedAt: t0, endedAt: t1, progress };

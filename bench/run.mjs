@@ -4,6 +4,7 @@
 //
 //   node bench/run.mjs [--full] [--sizes=1000,10000] [--engine-only | --ui-only] [--no-naive]
 //                      [--appends=200] [--seeks=50] [--strict] [--dist=dir] [--out=file.json] [--no-docs]
+//                      [--no-sync]
 //   node bench/run.mjs --report=bench/results/latest.json   (rewrites docs/benchmarks.md only)
 //   --full (or BENCH_FULL=1) adds 1M events; --strict exits 1 when a budget fails; --dist measures another
 //   build of the app than dist/.
@@ -18,6 +19,7 @@ import { engineSuite } from './lib/engineSuite.mjs';
 import { initialJs, machine } from './lib/machine.mjs';
 import { loadModuleMap } from './lib/profile.mjs';
 import { budgets, markdown, printBudgets, printTable, sizeLabel } from './lib/report.mjs';
+import { syncSuite } from './lib/syncSuite.mjs';
 import { uiSuite } from './lib/uiSuite.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -39,6 +41,7 @@ function options(argv) {
     dist: value('dist', `${ROOT}dist`),
     out: value('out', `${ROOT}bench/results/latest.json`),
     docs: !flag('no-docs'),
+    sync: !flag('no-sync') && !flag('engine-only'),
   };
 }
 
@@ -102,6 +105,19 @@ async function main() {
       await run('ui', opts.dist, (o) => uiSuite({ ...o, naive: o.naive && !naiveDone(o.size) }));
       for (const [size, r] of Object.entries(res.results.ui)) {
         if (!r.naive && res.results.engine[size]?.naive) r.naive = { ...res.results.engine[size].naive, measuredIn: 'engine page' };
+      }
+    }
+  }
+
+  // Issue 20: a new device's first sync from a server holding the log, against importing the same file.
+  if (opts.sync && existsSync(`${opts.dist}/index.html`)) {
+    res.results.sync = {};
+    for (const size of opts.sizes) {
+      try {
+        res.results.sync[size] = await syncSuite({ size, dist: opts.dist, log });
+      } catch (err) {
+        log(`sync ${sizeLabel(size)} failed: ${err.stack ?? err}`);
+        res.errors.push({ mode: 'sync', size, error: String(err.message ?? err) });
       }
     }
   }

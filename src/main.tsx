@@ -17,6 +17,8 @@ addEventListener('beforeunload', (e) => {
 // registered either way, so that a fixed version of the app can still arrive; its code loads once the browser
 // is idle, after the inventory is on screen (the initial JavaScript budget).
 start()
+  // Sync (src/sync) loads only when a server is set: without one, no request leaves this origin.
+  .then(() => import('./sync/resumeIfSet').then((m) => m.resumeSyncIfSet()))
   .catch((err: unknown) => console.error('Eventory could not start', err))
   .finally(() =>
     whenIdle(() =>

@@ -11,8 +11,10 @@ const SRC = join(ROOT, 'src');
 
 /** What each folder of src/ may import besides itself. `app` is src/main.tsx, which wires everything. */
 const MAY_IMPORT: Record<string, readonly string[]> = {
-  app: ['ui', 'io', 'pwa', 'state', 'store', 'domain', 'lib'],
-  ui: ['io', 'pwa', 'state', 'domain', 'lib'],
+  app: ['ui', 'sync', 'io', 'pwa', 'state', 'store', 'domain', 'lib'],
+  ui: ['sync', 'io', 'pwa', 'state', 'domain', 'lib'],
+  // Sync with the user's CouchDB: pushes the log's own text, merges pulled batches through the import.
+  sync: ['io', 'state', 'store', 'domain', 'lib'],
   pwa: ['state', 'domain', 'lib'],
   // io runs imports and exports (the import worker builds its own Engine): it sits on state.
   io: ['state', 'store', 'domain', 'lib'],

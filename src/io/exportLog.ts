@@ -1,6 +1,7 @@
 // "Export" of the import/export page: the whole log (every device's events, reverted ones included) in history
 // order, downloaded as eventory-<YYYY-MM-DD>.json, and remembered as the last export.
-import { eventCount, exportText, setMeta } from '../state/app';
+import { eventCount, setMeta } from '../state/app';
+import { exportText } from '../state/logReads';
 import { downloadBlob, localDate } from './download';
 import { buildExport, type BuildOptions } from './exportFormat';
 

@@ -13,8 +13,6 @@ import { makeYielder } from '../lib/yieldToMain';
 import { Engine, type ExecResult, type HeadState } from './engine';
 import type { FutureDated, ImportOptions, ImportResult } from './importer';
 import { describeOpenError, isQuotaError, type StorageProblem } from './storageErrors';
-import { ProjectionCache } from './projections';
-import type { Projection } from '../domain/projections/projection';
 
 export type { ExecResult, FutureDated, ImportOptions, ImportResult };
 export type AppStatus = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
@@ -22,6 +20,8 @@ export type AppStatus = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error
 const status$ = signal<AppStatus>({ kind: 'loading' });
 const problem$ = signal<StorageProblem | undefined>(undefined);
 const engine$ = signal<Engine | undefined>(undefined);
+/** The started engine, once there is one (for state/projections.ts). */
+export const engineSignal: ReadonlySignal<Engine | undefined> = engine$;
 
 export const status: ReadonlySignal<AppStatus> = status$;
 /** A storage problem that needs the user (blocked upgrade, another tab updated the app, quota). */
@@ -96,7 +96,7 @@ async function open(dbName?: string): Promise<void> {
     performance.mark?.('eventory:state-ready');
     // Benchmarks (bench/) drive the engine directly; only with ?bench in the URL.
     if (typeof location !== 'undefined' && new URLSearchParams(location.search).has('bench')) {
-      (globalThis as { __eventory?: unknown }).__eventory = { engine, stateAt, rebuild, importEvents, exportEvents };
+      (globalThis as { __eventory?: unknown }).__eventory = { engine, stateAt, rebuild, importEvents, exportEvents: () => engine.store.readRange('', '\uffff', 4) };
     }
     if (problem$.value?.kind === 'blocked') problem$.value = undefined;
   } catch (err) {
@@ -131,7 +131,7 @@ async function deviceSource(store: EventStore): Promise<string> {
  * Work that no user action waits for must still fail visibly: the storage problem banner says what and why.
  * Such work writes no event, so nothing is lost; a reload starts it afresh.
  */
-function inBackground(work: Promise<unknown>, what: string): void {
+export function inBackground(work: Promise<unknown>, what: string): void {
   work.catch((err: unknown) => {
     console.error(err);
     // A tab outdated by a newer one has already said why everything stops.
@@ -140,7 +140,8 @@ function inBackground(work: Promise<unknown>, what: string): void {
   });
 }
 
-function engine(): Engine {
+/** The started engine (for state/logReads.ts); throws before start(). */
+export function engine(): Engine {
   const e = engine$.value;
   if (!e) throw new Error('Eventory is not started: call start() first');
   return e;
@@ -165,52 +166,6 @@ export const undo = (eventIds: string[], reason?: string): Promise<ExecResult> =
 export const undoGroup = (correlationId: string): Promise<ExecResult> => guarded(() => engine().undoGroup(correlationId));
 /** Undo everything an import added, in one step. */
 export const undoImport = (importId: string): Promise<ExecResult> => guarded(() => engine().undoImport(importId));
-/** Past imports, newest first (id, at, name, added, skipped). */
-export const listImports = () => engine().store.imports();
-export type ImportStatus = 'active' | 'undone' | 'partly' | 'unknown';
-/**
- * Statuses by the undone set they were counted against. An import's ids never change and the engine keeps the
- * same set object until an undo or redo changes it, so a command or another import does not count again (the
- * list of past imports is re-read at every change of the log: at 1M events a count is 1M lookups).
- */
-const statusCache = new WeakMap<ReadonlySet<string>, Map<string, Promise<ImportStatus>>>();
-
-/** Whether the events an import added are in effect now, all undone, or partly undone. */
-export function importStatus(importId: string): Promise<ImportStatus> {
-  const undone = revertedIds.peek();
-  let known = statusCache.get(undone);
-  if (!known) statusCache.set(undone, (known = new Map()));
-  let status = known.get(importId);
-  if (!status) {
-    status = countUndone(importId, undone);
-    known.set(importId, status);
-    // Neither a failed read nor an import not (yet) there is remembered.
-    status.then(
-      (s) => s === 'unknown' && known.delete(importId),
-      () => known.delete(importId),
-    );
-  }
-  return status;
-}
-
-async function countUndone(importId: string, undone: ReadonlySet<string>): Promise<ImportStatus> {
-  // Nothing is undone (the usual case): no need to read the import's ids (40 MB for a million events).
-  if (undone.size === 0) return (await engine().store.hasImport(importId)) ? 'active' : 'unknown';
-  // A million ids for a large import: read a part at a time and counted in slices, so the page stays responsive.
-  const pause = makeYielder();
-  let n = 0;
-  let total = 0;
-  for await (const ids of engine().store.importedIdParts(importId)) {
-    for (let i = 0; i < ids.length; i++) {
-      if (undone.has(ids[i]!)) n++;
-      if ((i & 16383) === 16383) await pause();
-    }
-    total += ids.length;
-    await pause();
-  }
-  if (total === 0) return 'unknown';
-  return n === 0 ? 'active' : n === total ? 'undone' : 'partly';
-}
 /** Drops every snapshot and folds the whole log again. */
 export const rebuild = (): Promise<void> => engine().rebuild();
 
@@ -253,15 +208,6 @@ export async function firstEventTime(): Promise<string | undefined> {
   return undefined;
 }
 
-/** The whole log in history order, a page at a time. */
-export async function* exportEvents(): AsyncGenerator<InventoryEvent[]> {
-  yield* engine().store.readRange('', '\uffff', 4);
-}
-
-/** The whole log as the export writes it: each page's stored text (no event is parsed or stringified). */
-export function exportText(): AsyncGenerator<{ n: number; text: string | Blob }> {
-  return engine().store.readTexts();
-}
 
 export async function importEvents(events: InventoryEvent[], opts?: ImportOptions): Promise<ImportResult> {
   if (problem$.value?.kind === 'outdated') return { ok: false, error: problem$.value.message };
@@ -298,6 +244,7 @@ export async function afterWorkerImport(outcome: { result: ImportResult; quota?:
   }
 }
 
+
 export const getMeta = <T>(key: string): Promise<T | undefined> => engine().store.getMeta<T>(key);
 export const setMeta = (key: string, value: unknown): Promise<void> => engine().store.setMeta(key, value);
 
@@ -310,16 +257,3 @@ export function resetForTests(): void {
   status$.value = { kind: 'loading' };
   problem$.value = undefined;
 }
-
-const projectionCaches = new WeakMap<Engine, ProjectionCache>();
-function cacheOf(e: Engine): ProjectionCache {
-  let c = projectionCaches.get(e);
-  if (!c) projectionCaches.set(e, (c = new ProjectionCache(e, (err) => inBackground(Promise.reject(err), 'computing analytics'))));
-  return c;
-}
-/** The memoized answer of a projection over the whole log (undefined until first folded). */
-export const projection = <S>(p: Projection<S>): ReadonlySignal<S | undefined> => cacheOf(engine()).get(p);
-/** A projection as it was at `time` (RFC 3339): the fold of the history up to then, with that moment's undos. */
-export const projectionAt = <S>(p: Projection<S>, time: string): Promise<S> => cacheOf(engine()).at(p, keyAtTime(time));
-/** Number of projections being folded from scratch (show a spinner while > 0). */
-export const projectionsComputing: ReadonlySignal<number> = computed(() => (engine$.value ? cacheOf(engine$.value).computing.value : 0));

@@ -6,19 +6,21 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import type { Command, Refusal } from '../domain/commands';
 import type { InventoryEvent } from '../domain/events';
-import { historyKey, type RevertRecord } from '../domain/history';
+import { historyKey } from '../domain/history';
 import { emptyState, fold, type InventoryState } from '../domain/inventory';
-import type { FieldErrors } from '../domain/validation';
 import { loadOnce } from '../lib/loadOnce';
 import { EMPTY_HEAD, type EventStore } from '../store/eventStore';
 import type { AppendOptions, HeadRow, Keyed, RevertRow } from '../store/types';
+import { foldAhead, type Ahead } from './fold/ahead';
 import type { EarlyFold } from './fold/earlyFold';
 import { FOLD_SLICE, foldHistory, foldInSlices, type FoldDeps } from './fold/foldHistory';
 import { stateAtKey } from './fold/seek';
 import { SNAPSHOT_EVERY, SnapshotWriter } from './fold/snapshotWriter';
 import { UndoIndex } from './fold/undoIndex';
+import type { EngineDeps, ExecResult, HeadState, LogChange, Made } from './engineTypes';
 
 export { SNAPSHOT_EVERY };
+export type { EngineDeps, ExecResult, HeadState, LogChange };
 
 const refuse = (error: string): Refusal => ({ ok: false, error });
 // Loaded with the first command or undo, not at start (initial JavaScript); kept, so a command pays for the
@@ -28,46 +30,6 @@ const decisions = loadOnce(() => import('./decisions'));
 const earlyFold = loadOnce(() => import('./fold/earlyFold'));
 
 const MAX_ATTEMPTS = 8;
-/** A batch up to this size that lands after the head is shown before its write commits (foldAhead). */
-const AHEAD_MAX = 100;
-
-export type ExecResult =
-  | { ok: true; events: InventoryEvent[] }
-  | { ok: false; error: string; fields?: FieldErrors; dependents?: InventoryEvent[] };
-
-type Made = { ok: true; events: InventoryEvent[]; opts?: AppendOptions } | { ok: false; error: string; fields?: FieldErrors; dependents?: InventoryEvent[] };
-
-/** What changed in the log: the appended events when they all landed at the end of history, else a rebuild. */
-export type LogChange = { version: number; appended?: InventoryEvent[] };
-
-/**
- * An engine's head as another engine on the same database can take it over (adopt): the page takes the head an
- * import worker folded, with no read of the log or of a snapshot. Structured-cloneable.
- */
-export interface HeadState {
-  head: HeadRow;
-  state: InventoryState;
-  reverts: readonly RevertRecord[];
-}
-
-export interface EngineDeps {
-  store: EventStore;
-  clock: () => Date;
-  newId: () => string;
-  source: string;
-  /** Called after this engine appended; tells other tabs. */
-  announce?: (version: number) => void;
-  /** Events folded between snapshots; SNAPSHOT_EVERY unless a test lowers it to exercise snapshots on small logs. */
-  snapshotEvery?: number;
-  /** Progress of a long fold (a rebuild, a large import): events folded so far, of about `total`. */
-  onFold?: (done: number, total: number) => void;
-}
-
-/** A batch folded onto the head and shown before its write commits: `before` is what the head was. */
-interface Ahead {
-  before: InventoryState;
-  state: InventoryState;
-}
 
 export class Engine {
   private readonly head$ = signal<InventoryState>(emptyState());
@@ -240,26 +202,11 @@ export class Engine {
     return { store: this.store, undos: this.undos, head: this.headRow, state: this.head$.peek() };
   }
 
-  /**
-   * Shows a command's events before they are written (the write is a round trip to IndexedDB of a few ms, and the
-   * table should change within the frame of the click). Only for a few events that land after the head, undo
-   * nothing and are named by no undo: the fold the commit would make from the same head, so the commit changes
-   * nothing on screen. The write is still awaited before the command is reported done; if it fails or another tab
-   * wrote first, the head is put back (takeBack) before anything else runs, and the user is told as before.
-   */
+  /** Shows a command's events before they are written, when fold/ahead.ts says it may. */
   private foldAhead(events: readonly InventoryEvent[]): Ahead | undefined {
-    if (events.length === 0 || events.length > AHEAD_MAX) return undefined;
-    const keyed = events.map((e) => [historyKey(e), e] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    if (keyed[0]![0] <= this.headRow.lastKey) return undefined;
-    if (events.some((e) => e.type === 'EventsReverted' || this.undos.names(e.id))) return undefined;
-    const before = this.head$.peek();
-    const state = fold(
-      before,
-      keyed.map((k) => k[1]),
-      this.undos.undoneAt(this.headRow.lastKey),
-    );
-    this.head$.value = state;
-    return { before, state };
+    const ahead = foldAhead(this.head$.peek(), this.headRow.lastKey, events, this.undos);
+    if (ahead) this.head$.value = ahead.state;
+    return ahead;
   }
 
   /** Puts the head back as it was before `ahead` was shown, if it still shows it; the head either way. */

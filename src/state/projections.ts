@@ -1,10 +1,12 @@
 // Projections over the whole log, each memoized in a signal. A projection is folded from scratch once (one
 // streamed pass over the log, shared by every projection asked for in the same tick), then advanced with each
-// append at the end of history; a late event or an undo refolds it from scratch.
-import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import { revertedAt } from '../domain/history';
+// append at the end of history; a late event or an undo refolds it from scratch. Loaded with the first page that
+// shows one (analytics, an item's page), not at start.
+import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { keyAtTime, revertedAt } from '../domain/history';
 import type { Projection } from '../domain/projections/projection';
 import { startRun, stepRun, type ProjectionRun } from '../domain/projections/run';
+import { engine, engineSignal, inBackground } from './app';
 import type { Engine, LogChange } from './engine';
 
 interface Entry {
@@ -105,3 +107,16 @@ export class ProjectionCache {
     }
   }
 }
+
+const projectionCaches = new WeakMap<Engine, ProjectionCache>();
+function cacheOf(e: Engine): ProjectionCache {
+  let c = projectionCaches.get(e);
+  if (!c) projectionCaches.set(e, (c = new ProjectionCache(e, (err) => inBackground(Promise.reject(err), 'computing analytics'))));
+  return c;
+}
+/** The memoized answer of a projection over the whole log (undefined until first folded). */
+export const projection = <S>(p: Projection<S>): ReadonlySignal<S | undefined> => cacheOf(engine()).get(p);
+/** A projection as it was at `time` (RFC 3339): the fold of the history up to then, with that moment's undos. */
+export const projectionAt = <S>(p: Projection<S>, time: string): Promise<S> => cacheOf(engine()).at(p, keyAtTime(time));
+/** Number of projections being folded from scratch (show a spinner while > 0). */
+export const projectionsComputing: ReadonlySignal<number> = computed(() => (engineSignal.value ? cacheOf(engineSignal.value).computing.value : 0));

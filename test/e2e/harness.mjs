@@ -55,7 +55,8 @@ export function freePort() {
  * Serves an already-built directory (dist/ unless `outDir` is given) with vite's preview server, which
  * falls back to index.html for deep links like a static host would. Files are read per request, so a test
  * may copy a new build into `outDir` while the server runs.
- * @param {{ outDir?: string }} [opts]
+ * `proxy`: vite's preview proxy (e.g. /couchdb to a test CouchDB, so the app reaches it on its own origin).
+ * @param {{ outDir?: string, proxy?: Record<string, any> }} [opts]
  * @returns {Promise<{ url: string, port: number, close(): Promise<void> }>}
  */
 export async function startPreview(opts = {}) {
@@ -70,7 +71,7 @@ export async function startPreview(opts = {}) {
     configFile: false,
     logLevel: 'warn',
     build: { outDir },
-    preview: { port, strictPort: true, host: '127.0.0.1', open: false },
+    preview: { port, strictPort: true, host: '127.0.0.1', open: false, ...(opts.proxy ? { proxy: opts.proxy } : {}) },
   });
   const url = `http://127.0.0.1:${port}`;
   return { url, port, close: () => server.close() };

@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InventoryEvent } from '../../src/domain/events';
 import { importLogFile } from '../../src/io/importLog';
-import { eventCount, execute, exportEvents, inventory, rebuild, resetForTests, start, stateAt } from '../../src/state/app';
+import { eventCount, execute, inventory, rebuild, resetForTests, start, stateAt } from '../../src/state/app';
+import { exportEvents } from '../../src/state/logReads';
 import { EventoryDB } from '../../src/store/db';
 import type { StoredPage } from '../../src/store/types';
 import { EventStore } from '../../src/store/eventStore';

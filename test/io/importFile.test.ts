@@ -1,6 +1,7 @@
 // The import and export glue over src/state/app.ts: a File in, counts out; a download out, "last export" kept.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { eventCount, execute, getMeta, importStatus, listImports, resetForTests, start, undo, undoImport } from '../../src/state/app';
+import { eventCount, execute, getMeta, resetForTests, start, undo, undoImport } from '../../src/state/app';
+import { importStatus, listImports } from '../../src/state/logReads';
 import { EventStore } from '../../src/store/eventStore';
 import { exportLog } from '../../src/io/exportLog';
 import { describeImport, importLogFile, type ImportProgress } from '../../src/io/importLog';

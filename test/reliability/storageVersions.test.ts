@@ -7,9 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InventoryEvent } from '../../src/domain/events';
 import { historyKey } from '../../src/domain/history';
 import type { Item } from '../../src/domain/inventory';
-import {
-  eventCount, execute, getMeta, importStatus, inventory, listImports, rebuild, resetForTests, revertedIds, start, stateAt, status, storageProblem, undo,
-} from '../../src/state/app';
+import { eventCount, execute, getMeta, inventory, rebuild, resetForTests, revertedIds, start, stateAt, status, storageProblem, undo } from '../../src/state/app';
+import { importStatus, listImports } from '../../src/state/logReads';
 import { EventoryDB, SCHEMA_VERSION } from '../../src/store/db';
 import { dumpDatabase, loadDatabase, pageEvents, type DatabaseDump } from '../fixtures/storageDump';
 import { freshDbName } from '../support/engine';

@@ -1,6 +1,7 @@
 // /analytics: answers folded from the whole history, each a memoized projection that advances with every
 // change. Loaded on demand (see analytics/lazy.tsx): this module and uPlot stay out of the initial bundle.
-import { eventCount, projectionsComputing, status } from '../../state/app';
+import { eventCount, status } from '../../state/app';
+import { projectionsComputing } from '../../state/projections';
 import { plural } from '../format';
 import { ActivityCard, StockValueCard } from './ChartCards';
 import { OriginsCard } from './OriginCards';

@@ -3,7 +3,7 @@
 import { activityPerDay, busiestDays } from '../../domain/projections/activityPerDay';
 import { stockValueOverTime, unpricedItems } from '../../domain/projections/stockValueOverTime';
 import { DAY_MS } from '../../domain/projections/time';
-import { projection } from '../../state/app';
+import { projection } from '../../state/projections';
 import { plural } from '../format';
 import { Chart } from './Chart';
 import { Card, DataTable, ItemName, Pending } from './parts';

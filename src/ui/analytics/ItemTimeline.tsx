@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { locationHistory, staysOf } from '../../domain/projections/locationHistory';
 import { quantityOverTime, quantitySeries } from '../../domain/projections/quantityOverTime';
-import { projection } from '../../state/app';
+import { projection } from '../../state/projections';
 import { locationName, qty, when } from '../format';
 import { LazyChart } from './lazy';
 import { DataTable, Pending } from './parts';

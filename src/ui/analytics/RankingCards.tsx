@@ -2,7 +2,7 @@
 // decoration; the number beside it is the answer).
 import { mostCollected, topCollected } from '../../domain/projections/mostCollected';
 import { mostRemoved, removalReasons, topRemoved, type ReasonShare } from '../../domain/projections/mostRemoved';
-import { projection } from '../../state/app';
+import { projection } from '../../state/projections';
 import { qty } from '../format';
 import { ColumnTable } from './ColumnTable';
 import { Card, Pending } from './parts';

@@ -2,7 +2,8 @@
 // every append; for a past moment, a fold of the history up to it, redone when the moment or the log changes.
 import { useEffect, useState } from 'preact/hooks';
 import type { Projection } from '../../domain/projections/projection';
-import { logVersion, projection, projectionAt } from '../../state/app';
+import { logVersion } from '../../state/app';
+import { projection, projectionAt } from '../../state/projections';
 import { viewAt } from '../../state/timeTravel';
 
 export interface AsOf<S> {

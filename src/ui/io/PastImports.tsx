@@ -2,7 +2,8 @@
 // in one step. Like any undo it appends EventsReverted, so the imported events stay in the log, shown undone,
 // and Redo (in the toast) brings them back. Re-read whenever the log changes (an import, an undo, another tab).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { importStatus, listImports, logVersion } from '../../state/app';
+import { logVersion } from '../../state/app';
+import { importStatus, listImports } from '../../state/logReads';
 import { when } from '../format';
 import { undoImportNamed } from '../undoWhole';
 

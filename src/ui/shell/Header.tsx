@@ -6,6 +6,7 @@ const NAV: { to: string; label: string; match: (p: string) => boolean }[] = [
   { to: '/analytics', label: 'Analytics', match: (p) => p.startsWith('/analytics') },
   { to: '/data', label: 'Import/Export', match: (p) => p.startsWith('/data') },
   { to: '/storage', label: 'Storage', match: (p) => p.startsWith('/storage') },
+  { to: '/sync', label: 'Sync', match: (p) => p.startsWith('/sync') },
 ];
 
 export function Header({ path }: { path: string }) {

@@ -8,6 +8,7 @@ import { Link } from '../router';
 const LazyHistoryPage = lazyComponent(() => import('../history/HistoryPage').then((m) => m.HistoryPage), 'history page');
 const LazyDataPage = lazyComponent(() => import('../io/ImportExportPanel').then((m) => m.ImportExportPanel), 'import and export page');
 const LazyItemPage = lazyComponent(() => import('../item/ItemPage').then((m) => m.ItemPage), 'item page');
+const LazySyncPage = lazyComponent(() => import('../sync/SyncPage').then((m) => m.SyncPage), 'sync page');
 /** Also shown while the log cannot be opened (see App), so it loads whatever the state of the log. */
 export const LazyStoragePage = lazyComponent(() => import('../storage/StoragePage').then((m) => m.StoragePage), 'storage page');
 
@@ -17,6 +18,7 @@ const PAGES: Record<string, { preload(): Promise<void> } | undefined> = {
   '/storage': LazyStoragePage,
   '/analytics': LazyAnalyticsPage,
   '/compare': LazyComparePage,
+  '/sync': LazySyncPage,
 };
 
 const ITEM = /^\/item\/([^/]+)\/?$/;
@@ -41,6 +43,7 @@ export function routeOf(path: string) {
   if (p === '/storage') return <LazyStoragePage />;
   if (p === '/analytics') return <LazyAnalyticsPage />;
   if (p === '/compare') return <LazyComparePage />;
+  if (p === '/sync') return <LazySyncPage />;
   const id = itemIdOf(p);
   if (id !== undefined) return <LazyItemPage key={id} id={id} />;
   return <NotFound path={path} />;
@@ -60,7 +63,7 @@ export function preloadLikelyPages(): void {
 
 export function titleOf(path: string): string {
   if (path.startsWith('/item/')) return 'Item';
-  return { '/history': 'History', '/analytics': 'Analytics', '/compare': 'Compare', '/data': 'Import and export', '/storage': 'Storage' }[path.replace(/\/$/, '')] ?? 'Inventory';
+  return { '/history': 'History', '/analytics': 'Analytics', '/compare': 'Compare', '/data': 'Import and export', '/storage': 'Storage', '/sync': 'Sync' }[path.replace(/\/$/, '')] ?? 'Inventory';
 }
 
 function NotFound({ path }: { path: string }) {

@@ -1,7 +1,7 @@
 // What the reliability tests compare before and after a fault: the app's whole log and every table of its
 // database.
 import type { InventoryEvent } from '../../../src/domain/events';
-import { exportEvents } from '../../../src/state/app';
+import { exportEvents } from '../../../src/state/logReads';
 import { EventoryDB } from '../../../src/store/db';
 
 /** The whole log, as the app exports it (history order). */

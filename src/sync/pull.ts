@@ -1,0 +1,68 @@
+// Pull: the batches added to the server since the sequence last seen, imported through the importer
+// (importBatches.ts). The sequence is saved only once the batches are in the log (or reported as rejected), so a
+// pull cut off anywhere is repeated, and importing a batch again adds nothing.
+import type { ImportProgress } from '../io/importLog';
+import { checkBatch, isBatchId, type BatchDoc } from './batch';
+import type { Change, CouchClient, CouchFailure } from './couch';
+import { importBatches } from './importBatches';
+import type { SyncState } from './ledger';
+
+/** Changes per request; each batch holds up to a few thousand events. */
+const CHANGES_PER_REQUEST = 40;
+/** Events gathered before importing: a new device's first sync of a large log is a few large imports, not hundreds. */
+const EVENTS_PER_IMPORT = 1_000_000;
+
+export type PullProgress = { phase: 'receiving'; events: number } | { phase: 'importing'; step: ImportProgress };
+export type PullResult = { ok: true; received: number; added: number; rejected: { id: string; error: string }[] } | ({ ok: false } & CouchFailure);
+
+export interface PullOptions {
+  /** Wait up to this long (ms) for a change when there is none (longpoll). */
+  wait?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: PullProgress) => void;
+}
+
+export async function pull(client: CouchClient, state: SyncState, opts: PullOptions = {}): Promise<PullResult> {
+  const batches: BatchDoc[] = [];
+  const rejected: { id: string; error: string }[] = [];
+  let since = state.since;
+  let events = 0;
+  let wait = opts.wait;
+  for (;;) {
+    const page = await client.changes(since, CHANGES_PER_REQUEST, { wait, signal: opts.signal });
+    if (!page.ok) return page;
+    wait = undefined;
+    for (const change of page.value.results) {
+      const checked = await batchOf(change);
+      if (!checked) continue;
+      if (checked.ok) {
+        batches.push(checked.batch);
+        events += checked.batch.count;
+      } else rejected.push({ id: change.id, error: checked.error });
+    }
+    since = page.value.lastSeq;
+    opts.onProgress?.({ phase: 'receiving', events });
+    const more = page.value.pending !== undefined ? page.value.pending > 0 : page.value.results.length === CHANGES_PER_REQUEST;
+    if (!more || events >= EVENTS_PER_IMPORT) break;
+  }
+  // Batches refused before are tried again with new ones: an item they need may have arrived.
+  if (batches.length > 0 && state.rejected.length > 0) {
+    const again = await client.getDocs(state.rejected.map((r) => r.id));
+    if (!again.ok) return again;
+    for (const doc of again.value) {
+      const checked = await checkBatch(doc);
+      if (checked.ok) batches.push(checked.batch);
+    }
+  }
+  const imported = await importBatches(batches, state.url, (p) => opts.onProgress?.({ phase: 'importing', step: p }));
+  state.since = since;
+  state.pullVersions.push(...imported.versions);
+  const retried = new Set(batches.map((b) => b._id));
+  state.rejected = [...state.rejected.filter((r) => !retried.has(r.id)), ...rejected, ...imported.rejected];
+  return { ok: true, received: events, added: imported.added, rejected: [...rejected, ...imported.rejected] };
+}
+
+async function batchOf(change: Change): Promise<Awaited<ReturnType<typeof checkBatch>> | undefined> {
+  if (change.deleted || !isBatchId(change.id) || !change.doc) return undefined;
+  return checkBatch(change.doc);
+}
