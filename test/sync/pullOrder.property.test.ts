@@ -24,8 +24,8 @@ afterAll(() => couch?.stop());
 function history(): InventoryEvent[][] {
   const runs: InventoryEvent[][] = [];
   for (const item of ['a', 'b', 'c']) {
-    runs.push([created(item, `Item ${item}`, 0, `${item}-0`), added(item, 1, 1, undefined, `${item}-1`)]);
-    runs.push([added(item, 2, 2, 'shelf', `${item}-2`), added(item, 3, 3, undefined, `${item}-3`)]);
+    runs.push([created({ item, name: `Item ${item}`, id: `${item}-0` }), added({ item, quantity: 1, at: 1, id: `${item}-1` })]);
+    runs.push([added({ item, quantity: 2, at: 2, location: 'shelf', id: `${item}-2` }), added({ item, quantity: 3, at: 3, id: `${item}-3` })]);
   }
   return runs;
 }

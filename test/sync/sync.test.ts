@@ -82,7 +82,7 @@ describe('push', () => {
 
   it('writes nothing when the same batch is sent again (its id is the hash of its content)', async () => {
     const client = await newDatabase();
-    const events = [created('i-1', 'Sword'), added('i-1', 1)];
+    const events = [created({ item: 'i-1', name: 'Sword' }), added({ item: 'i-1', quantity: 1 })];
     const batch = await makeBatch(events);
     expect((await makeBatch(events))._id).toBe(batch._id);
     expect((await makeBatch(events.slice(0, 1)))._id).not.toBe(batch._id);
@@ -95,7 +95,7 @@ describe('push', () => {
   it('pushes the events of a large import too (which the journal does not hold), but not what came from the server', async () => {
     const client = await newDatabase();
     await device('a');
-    const many = [created('big', 'Bolt'), ...Array.from({ length: 500 }, (_, i) => added('big', 1, i + 1))];
+    const many = [created({ item: 'big', name: 'Bolt' }), ...Array.from({ length: 500 }, (_, i) => added({ item: 'big', quantity: 1, at: i + 1 }))];
     expect(await importEvents(many)).toMatchObject({ ok: true, added: 501 });
     expect((await round(client)).pushed).toMatchObject({ ok: true, sent: 501 });
     await device('b');
@@ -112,7 +112,7 @@ describe('push after a large import', () => {
     const sword = await run({ type: 'createItem', name: 'Sword' });
     expect((await round(client)).pushed).toMatchObject({ ok: true, sent: 1 });
     // More than 200 events: a bulk write, whose events the journal does not keep.
-    const many = Array.from({ length: 300 }, (_, i) => added(sword, 1, i + 1));
+    const many = Array.from({ length: 300 }, (_, i) => added({ item: sword, quantity: 1, at: i + 1 }));
     expect(await importEvents(many)).toMatchObject({ ok: true, added: 300 });
     expect((await round(client)).pushed).toMatchObject({ ok: true, sent: 300 });
   });
@@ -168,7 +168,7 @@ describe('refusals', () => {
 
   it('skips a batch with a bad event, naming it, and imports the others', async () => {
     const client = await newDatabase();
-    const good = await makeBatch([created('i-1', 'Sword')]);
+    const good = await makeBatch([created({ item: 'i-1', name: 'Sword' })]);
     const bad = await makeBatch([{ ...added('i-1', 1), data: { itemId: 'i-1', quantity: -3 } }]);
     expect((await client.bulkDocs([good, bad])).ok).toBe(true);
     await device('c');
@@ -181,7 +181,7 @@ describe('refusals', () => {
 
   it('skips a batch whose content no longer matches its id', async () => {
     const client = await newDatabase();
-    const batch = await makeBatch([created('i-1', 'Sword')]);
+    const batch = await makeBatch([created({ item: 'i-1', name: 'Sword' })]);
     await client.bulkDocs([{ ...batch, lines: batch.lines.replace('Sword', 'Spoon') }]);
     await device('d');
     const { pulled } = await round(client);
