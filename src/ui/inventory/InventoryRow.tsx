@@ -7,10 +7,13 @@ import { useContext, useEffect, useRef } from 'preact/hooks';
 import { hasConflict, isLowStock, quantityOf, type Item } from '../../domain/inventory';
 import { qty } from '../format';
 import { Link, itemPath } from '../router';
-import { ConflictNote } from './ConflictNote';
+import { lazyComponent } from '../lazy';
 import { historyHref, locationLinks } from './links';
 import { QuickButtons } from './QuickButtons';
 import { RowSizesContext } from './useRowWindow';
+
+// Conflicts come only from merges: their explanation loads when a row has one.
+const ConflictNote = lazyComponent(() => import('./ConflictNote').then((m) => m.ConflictNote), 'conflict note', { quiet: true });
 
 export interface RowProps {
   item: Item;

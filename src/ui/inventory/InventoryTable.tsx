@@ -63,7 +63,7 @@ export function InventoryTable({ items, sort, dir, onSort, editable, until, capt
   const shown = items.slice(range.start, range.end);
   const span = columns.cols.length;
   return (
-    <div class="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+    <div class="table-scroll inventory-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table class="inventory" aria-rowcount={items.length + 1} aria-busy={busy} style={{ minWidth: cssWidth(columns.minWidth) }}>
         <caption class="visually-hidden">{caption}</caption>
         <colgroup>

@@ -58,7 +58,7 @@ export function App() {
       <a class="skip-link" href="#main">
         Skip to content
       </a>
-      <Header path={loc.path} />
+      <Header path={loc.path} at={loc.params.get('at') ?? undefined} />
       <div class="banners">
         {st.kind !== 'loading' && <LazyUpdateBanner />}
         <StorageProblemBanner />

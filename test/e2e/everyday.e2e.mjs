@@ -1,0 +1,156 @@
+// Everyday work at the shelf, on a phone (390 px) and a desktop (1280 px): an item created with its stock in one
+// step and undone as one, the navigation, a toast that never covers the control in use, no page scrolling
+// sideways at 320 px, and axe-core finding no violation on any page. One browser; one page per width.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { changesSaved, ROOT, useApp } from './harness.mjs';
+import { importSeed } from '../projections/seedLog.mjs';
+
+const WIDTHS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
+const pages = {};
+const app = useApp({
+  setUp: async () => {
+    for (const [name, viewport] of Object.entries(WIDTHS)) {
+      const ctx = await app.browser.newContext({ viewport, locale: 'en-US', timezoneId: 'UTC', serviceWorkers: 'block' });
+      pages[name] = await ctx.newPage();
+      await importSeed(pages[name], app.url);
+    }
+  },
+});
+
+const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+/** Every page of the app (the item page of the seed's flour). */
+const ROUTES = ['/', '/item/flour', '/history', '/analytics', '/compare?from=2026-11-01T00%3A00%3A00Z', '/data', '/storage', '/?at=2026-11-01T00%3A00%3A00Z'];
+
+async function open(page, path) {
+  await page.goto(app.url + path);
+  await page.locator('main h1').first().waitFor();
+  // Lazy parts (charts, filters) have arrived once nothing says it is loading.
+  await page.waitForFunction(() => !document.querySelector('main [role="status"]')?.textContent?.startsWith('Loading'));
+}
+
+for (const [name, page] of Object.entries({ phone: () => pages.phone, desktop: () => pages.desktop })) {
+  test(`${name}: a new item is created with its stock in one step, the next one right after, and one Undo takes back both`, async () => {
+    const p = page();
+    await open(p, '/');
+    await p.getByRole('button', { name: 'New item' }).click();
+    const dialog = p.getByRole('dialog', { name: 'New item' });
+    await dialog.getByLabel('Name', { exact: true }).fill(`Rice ${name}`);
+    await dialog.getByLabel('Unit (optional)').fill('pack');
+    await dialog.getByLabel('Quantity (pack)').fill('5');
+    await dialog.getByLabel('Location').fill('Pantry');
+    await dialog.getByLabel('Unit cost').fill('2.49');
+    await dialog.getByRole('button', { name: 'Create and add another' }).click();
+    await dialog.getByRole('status').filter({ hasText: `Created “Rice ${name}”` }).waitFor();
+    assert.equal(await dialog.getByLabel('Name', { exact: true }).inputValue(), '', 'the next item starts empty');
+    assert.equal(await dialog.getByLabel('Location').inputValue(), 'Pantry', 'and keeps the location');
+    assert.equal(await p.evaluate(() => document.activeElement?.getAttribute('name')), 'name', 'the name field has the focus');
+    await dialog.getByLabel('Name', { exact: true }).fill(`Beans ${name}`);
+    await dialog.getByLabel(/^Quantity/).fill('');
+    await dialog.getByLabel('Location').fill('');
+    await dialog.getByRole('button', { name: 'Create item' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await changesSaved(p);
+
+    const rice = p.getByRole('row').filter({ has: p.getByRole('link', { name: `Rice ${name}`, exact: true }) });
+    await rice.getByRole('link', { name: 'Pantry 5' }).waitFor();
+    // The history of the new item: its creation and its stock, both recorded.
+    await rice.getByRole('link', { name: `Rice ${name}`, exact: true }).click();
+    await p.getByRole('heading', { level: 1, name: `Rice ${name}` }).waitFor();
+    await p.getByText('+5 at Pantry').first().waitFor();
+    await p.goBack();
+    await rice.waitFor();
+
+    // Undo the creation with its stock: both go, in one step (the first toast was replaced by the second's).
+    await p.getByRole('button', { name: 'New item' }).click();
+    await dialog.getByLabel('Name', { exact: true }).fill(`Salt ${name}`);
+    await dialog.getByLabel(/^Quantity/).fill('2');
+    await dialog.getByRole('button', { name: 'Create item' }).click();
+    const toast = p.getByRole('status').filter({ hasText: `Created “Salt ${name}” with 2 (unassigned)` });
+    await toast.getByRole('button', { name: /^Undo/ }).click();
+    await p.getByRole('status').filter({ hasText: `Undone: Created “Salt ${name}”` }).waitFor();
+    await p.getByRole('link', { name: `Salt ${name}`, exact: true }).waitFor({ state: 'detached' });
+  });
+
+  test(`${name}: every page is in the navigation; secondary actions are in a menu`, async () => {
+    const p = page();
+    await open(p, '/');
+    const nav = p.getByRole('navigation', { name: 'Main' });
+    for (const label of ['Inventory', 'History', 'Analytics']) await nav.getByRole('link', { name: label, exact: true }).waitFor();
+    if (name === 'phone') {
+      // One row of tabs at the bottom; the other pages under "More".
+      const bar = await nav.locator('ul').first().boundingBox();
+      assert.ok(bar.y + bar.height >= WIDTHS.phone.height - 1 && bar.height < 70, `bottom bar at ${JSON.stringify(bar)}`);
+      await nav.getByRole('button', { name: 'More pages' }).click();
+    }
+    await nav.getByRole('link', { name: 'Compare', exact: true }).click();
+    await p.getByRole('heading', { level: 1, name: /Compare/ }).waitFor();
+    await open(p, '/');
+    await p.getByRole('button', { name: 'More actions' }).click();
+    await p.getByRole('button', { name: 'Time travel' }).click();
+    await p.getByRole('slider', { name: 'Moment in history' }).waitFor();
+    assert.equal(await p.evaluate(() => document.activeElement?.id), 'timetravel-range', 'the keyboard continues in the time-travel controls');
+    await p.getByRole('button', { name: 'Close time travel' }).click();
+    await p.getByRole('slider', { name: 'Moment in history' }).waitFor({ state: 'detached' });
+  });
+
+  test(`${name}: a toast never covers the control that has the focus or the pointer`, async () => {
+    const p = page();
+    await open(p, '/');
+    // The last row's +1 at the bottom of the screen: where a toast at the bottom would be.
+    const plus = p.getByRole('button', { name: /^Add 1 / }).last();
+    await plus.scrollIntoViewIfNeeded();
+    await p.evaluate(() => window.scrollBy(0, -(innerHeight - document.querySelector('main tbody tr:last-child').getBoundingClientRect().bottom) + 70));
+    await plus.hover();
+    await plus.click();
+    const toast = p.locator('.toast');
+    await toast.waitFor();
+    const [t, b] = [await toast.boundingBox(), await plus.boundingBox()];
+    const overlap = t.x < b.x + b.width && b.x < t.x + t.width && t.y < b.y + b.height && b.y < t.y + t.height;
+    assert.ok(!overlap, `toast ${JSON.stringify(t)} covers the +1 ${JSON.stringify(b)}`);
+    assert.equal(await p.locator('.toast').count(), 1, 'one toast at a time');
+    await p.getByRole('button', { name: 'Dismiss notification' }).click();
+    await changesSaved(p);
+  });
+
+  test(`${name}: axe-core finds no violation on any page`, async () => {
+    const p = page();
+    const found = [];
+    // The check can fail: an image without a text alternative is found.
+    await open(p, '/');
+    await p.evaluate(AXE);
+    const planted = await p.evaluate(async () => {
+      const img = document.createElement('img');
+      document.querySelector('main').append(img);
+      const ids = (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => v.id);
+      img.remove();
+      return ids;
+    });
+    assert.ok(planted.includes('image-alt'), `axe did not see the planted violation: ${planted}`);
+    for (const path of ROUTES) {
+      await open(p, path);
+      await p.evaluate(AXE);
+      const violations = await p.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+      found.push(...violations.map((v) => `${path} ${v}`));
+    }
+    assert.deepEqual(found, []);
+  });
+}
+
+test('no page scrolls sideways at 320 px', async () => {
+  const p = pages.phone;
+  await p.setViewportSize({ width: 320, height: 640 });
+  try {
+    const wide = [];
+    for (const path of ROUTES) {
+      await open(p, path);
+      const { scroll, client } = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      if (scroll > client) wide.push(`${path}: ${scroll} > ${client}`);
+    }
+    assert.deepEqual(wide, []);
+  } finally {
+    await p.setViewportSize(WIDTHS.phone);
+  }
+});
