@@ -22,11 +22,16 @@ const app = useApp({
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 /** Every page of the app (the item page of the seed's flour). */
-const ROUTES = ['/', '/item/flour', '/history', '/analytics', '/compare?from=2026-11-01T00%3A00%3A00Z', '/data', '/storage', '/?at=2026-11-01T00%3A00%3A00Z'];
+const ROUTES = ['/', '/item/flour', '/locations', '/locations/Pantry', '/item/flour?at=2026-11-01T00%3A00%3A00Z', '/history', '/analytics', '/compare?from=2026-11-01T00%3A00%3A00Z', '/data', '/storage', '/?at=2026-11-01T00%3A00%3A00Z'];
 
-async function open(page, path) {
-  await page.goto(app.url + path);
-  await page.locator('main h1').first().waitFor();
+/** The names of the inventory table's rows, in order. */
+const names = (page) => page.locator('main table tbody tr[aria-rowindex] .item-link').allInnerTexts();
+
+async function open(page, path, { inPlace = false } = {}) {
+  // In place: through the app's router, as a link does (no reload: quicker, and an injected script stays).
+  if (inPlace) await page.evaluate((to) => (history.pushState(null, '', to), dispatchEvent(new PopStateEvent('popstate'))), path);
+  else await page.goto(app.url + path);
+  await page.waitForFunction((to) => location.pathname + location.search === to && document.querySelector('main h1'), path);
   // Lazy parts (charts, filters) have arrived once nothing says it is loading.
   await page.waitForFunction(() => !document.querySelector('main [role="status"]')?.textContent?.startsWith('Loading'));
 }
@@ -96,6 +101,55 @@ for (const [name, page] of Object.entries({ phone: () => pages.phone, desktop: (
     await p.getByRole('slider', { name: 'Moment in history' }).waitFor({ state: 'detached' });
   });
 
+  test(`${name}: search and filters live in the address; a location has its page and is renamed as one undoable change`, async () => {
+    const p = page();
+    await open(p, '/?q=BIN');
+    assert.deepEqual(await names(p), ['Nails'], 'search finds an item by its location, ignoring case');
+    assert.equal(await p.getByLabel('Search items').inputValue(), 'BIN');
+    await open(p, '/?low=1');
+    assert.deepEqual(await names(p), ['Sword'], 'below minimum');
+    await open(p, '/');
+    if (name === 'phone') await p.getByRole('button', { name: 'Filters' }).click();
+    await p.getByRole('combobox', { name: 'Location' }).selectOption('Shelf');
+    await p.waitForURL(/[?&]loc=Shelf/);
+    assert.deepEqual(await names(p), ['Sword']);
+
+    await open(p, '/locations');
+    await p.getByRole('link', { name: 'Bin', exact: true }).click();
+    await p.getByRole('heading', { level: 1, name: 'Bin' }).waitFor();
+    await p.getByRole('row', { name: /Nails 180/ }).waitFor();
+    const newName = p.getByLabel('New name');
+    await newName.fill('pantry');
+    await p.getByRole('button', { name: 'Rename', exact: true }).click();
+    await p.getByRole('alert').filter({ hasText: 'There is already a location named “Pantry”' }).waitFor();
+    await newName.fill(`Drawer ${name}`);
+    await p.getByRole('button', { name: 'Rename', exact: true }).click();
+    await p.getByRole('heading', { level: 1, name: `Drawer ${name}` }).waitFor();
+    await p.getByRole('row', { name: /Nails 180/ }).waitFor();
+    await p.getByRole('status').filter({ hasText: `Renamed location “Bin” to “Drawer ${name}” (1 item moved)` }).getByRole('button', { name: /^Undo/ }).click();
+    await p.getByText(`Nothing is stored at “Drawer ${name}”.`).waitFor();
+    await open(p, '/locations');
+    await p.getByRole('link', { name: 'Bin', exact: true }).waitFor();
+  });
+
+  test(`${name}: pages opened from the past show the past, read-only`, async () => {
+    const p = page();
+    await open(p, '/?at=2026-11-01T00%3A00%3A00Z');
+    await p.getByRole('table').getByRole('link', { name: 'Flour', exact: true }).click();
+    await p.getByRole('heading', { level: 1, name: 'Flour' }).waitFor();
+    assert.match(p.url(), /\/item\/flour\?at=2026-11-01/);
+    await p.getByText('Viewing the past:').waitFor();
+    assert.equal((await p.locator('.total-number').innerText()).trim(), '42.5', 'the quantity then');
+    assert.equal(await p.getByRole('button', { name: /^(Add stock|Undo)/ }).count(), 0, 'nothing can be changed');
+    await p.getByRole('link', { name: 'Pantry', exact: true }).click();
+    await p.getByRole('heading', { level: 1, name: 'Pantry' }).waitFor();
+    assert.match(p.url(), /at=2026-11-01/);
+    await p.getByRole('row', { name: /Flour 42\.5/ }).waitFor();
+    assert.equal(await p.getByLabel('New name').count(), 0, 'no rename in the past');
+    await p.getByRole('link', { name: 'Show now' }).click();
+    await p.getByRole('row', { name: /Flour 32\.5/ }).waitFor();
+  });
+
   test(`${name}: a toast never covers the control that has the focus or the pointer`, async () => {
     const p = page();
     await open(p, '/');
@@ -130,8 +184,7 @@ for (const [name, page] of Object.entries({ phone: () => pages.phone, desktop: (
     });
     assert.ok(planted.includes('image-alt'), `axe did not see the planted violation: ${planted}`);
     for (const path of ROUTES) {
-      await open(p, path);
-      await p.evaluate(AXE);
+      await open(p, path, { inPlace: true });
       const violations = await p.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
       found.push(...violations.map((v) => `${path} ${v}`));
     }
@@ -145,7 +198,7 @@ test('no page scrolls sideways at 320 px', async () => {
   try {
     const wide = [];
     for (const path of ROUTES) {
-      await open(p, path);
+      await open(p, path, { inPlace: true });
       const { scroll, client } = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
       if (scroll > client) wide.push(`${path}: ${scroll} > ${client}`);
     }

@@ -21,9 +21,11 @@ interface Props {
   emptyText: string;
   /** The list is the whole log, unfiltered: once fully read, it holds every event of each group. */
   wholeLog?: boolean;
+  /** No Undo/Redo (a page showing the past). */
+  readOnly?: boolean;
 }
 
-export function EventList({ paged, showItem, infinite = false, emptyText, wholeLog = false }: Props) {
+export function EventList({ paged, showItem, infinite = false, emptyText, wholeLog = false, readOnly = false }: Props) {
   const byId = new Map(paged.events.map((e) => [e.id, e]));
   // Group sizes are only certain when every event is in the list; elsewhere the button does not give a number.
   const sizes = wholeLog && paged.done ? groupCounts(paged.events) : undefined;
@@ -37,7 +39,7 @@ export function EventList({ paged, showItem, infinite = false, emptyText, wholeL
       {paged.events.length === 0 && !paged.loading && !paged.error && <p class="muted empty-small">{emptyText}</p>}
       <ol class="event-list">
         {paged.events.map((e) => (
-          <EventRow key={e.id} e={e} showItem={showItem} byId={byId} groupSize={e.correlationid === undefined ? undefined : sizes?.get(e.correlationid)} />
+          <EventRow key={e.id} e={e} showItem={showItem} byId={byId} readOnly={readOnly} groupSize={e.correlationid === undefined ? undefined : sizes?.get(e.correlationid)} />
         ))}
       </ol>
       <div class="list-end">
@@ -81,9 +83,10 @@ interface RowProps {
   byId: Map<string, InventoryEvent>;
   /** Events in e's group, when known for certain. */
   groupSize: number | undefined;
+  readOnly: boolean;
 }
 
-function EventRow({ e, showItem, byId, groupSize }: RowProps) {
+function EventRow({ e, showItem, byId, groupSize, readOnly }: RowProps) {
   const undone = revertedIds.value.has(e.id);
   const [busy, setBusy] = useState(false);
   const itemId = itemIdOf(e);
@@ -113,28 +116,30 @@ function EventRow({ e, showItem, byId, groupSize }: RowProps) {
         <span class="event-change">{undone ? <s>{changeLine(e)}</s> : changeLine(e)}</span>
         {targets && <span class="event-targets">Undid: {targets}</span>}
       </div>
-      <div class="event-action event-actions">
-        <button
-          type="button"
-          class="btn btn-small btn-secondary"
-          disabled={busy}
-          aria-label={`${undone ? 'Redo' : 'Undo'} “${sentence}”`}
-          onClick={() => void act(() => (undone ? redoEvent(e) : undoEvent(e)))}
-        >
-          {undone ? 'Redo' : 'Undo'}
-        </button>
-        {group && (
+      {!readOnly && (
+        <div class="event-action event-actions">
           <button
             type="button"
             class="btn btn-small btn-secondary"
             disabled={busy}
-            aria-label={groupSize === undefined ? 'Undo group: every event of this action' : `Undo all ${groupSize} events of this action`}
-            onClick={() => void act(() => undoGroupOf(e))}
+            aria-label={`${undone ? 'Redo' : 'Undo'} “${sentence}”`}
+            onClick={() => void act(() => (undone ? redoEvent(e) : undoEvent(e)))}
           >
-            {groupSize === undefined ? 'Undo group' : `Undo all ${groupSize}`}
+            {undone ? 'Redo' : 'Undo'}
           </button>
-        )}
-      </div>
+          {group && (
+            <button
+              type="button"
+              class="btn btn-small btn-secondary"
+              disabled={busy}
+              aria-label={groupSize === undefined ? 'Undo group: every event of this action' : `Undo all ${groupSize} events of this action`}
+              onClick={() => void act(() => undoGroupOf(e))}
+            >
+              {groupSize === undefined ? 'Undo group' : `Undo all ${groupSize}`}
+            </button>
+          )}
+        </div>
+      )}
     </li>
   );
 }

@@ -23,6 +23,8 @@ export interface RowProps {
   showSku: boolean;
   /** `YYYY-MM-DD` when viewing the past: the history links stop at that day. */
   toDay: string | undefined;
+  /** The moment shown when viewing the past: the item's page opens at it. */
+  at?: string | undefined;
 }
 
 function Locations({ item, toDay }: { item: Item; toDay: string | undefined }) {
@@ -42,7 +44,7 @@ function Locations({ item, toDay }: { item: Item; toDay: string | undefined }) {
   );
 }
 
-function Row({ item, rowIndex, editable, showSku, toDay }: RowProps) {
+function Row({ item, rowIndex, editable, showSku, toDay, at }: RowProps) {
   const ref = useRef<HTMLTableRowElement>(null);
   const sizes = useContext(RowSizesContext);
   useEffect(() => {
@@ -59,7 +61,7 @@ function Row({ item, rowIndex, editable, showSku, toDay }: RowProps) {
   return (
     <tr ref={ref} class={item.archived ? 'archived' : undefined} aria-rowindex={rowIndex} data-id={item.id}>
       <td class="name-cell">
-        <Link to={itemPath(item.id)} class="item-link">
+        <Link to={at ? `${itemPath(item.id)}?at=${encodeURIComponent(at)}` : itemPath(item.id)} class="item-link">
           {item.name}
         </Link>
       </td>
@@ -98,7 +100,7 @@ function Row({ item, rowIndex, editable, showSku, toDay }: RowProps) {
 export class InventoryRow extends Component<RowProps> {
   override shouldComponentUpdate(next: RowProps): boolean {
     const p = this.props;
-    return next.item !== p.item || next.rowIndex !== p.rowIndex || next.editable !== p.editable || next.showSku !== p.showSku || next.toDay !== p.toDay;
+    return next.item !== p.item || next.rowIndex !== p.rowIndex || next.editable !== p.editable || next.showSku !== p.showSku || next.toDay !== p.toDay || next.at !== p.at;
   }
   override render(props: RowProps) {
     return <Row {...props} />;

@@ -95,7 +95,7 @@ export function InventoryTable({ items, sort, dir, onSort, editable, until, capt
           <Spacer height={padTop} span={span} />
           <RowSizesContext.Provider value={sizes}>
             {shown.map((item, i) => (
-              <InventoryRow key={item.id} item={item} rowIndex={range.start + i + 2} editable={editable} showSku={showSku} toDay={toDay} />
+              <InventoryRow key={item.id} item={item} rowIndex={range.start + i + 2} editable={editable} showSku={showSku} toDay={toDay} at={editable ? undefined : until} />
             ))}
           </RowSizesContext.Provider>
           <Spacer height={padBottom} span={span} />

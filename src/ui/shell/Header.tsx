@@ -9,12 +9,15 @@ interface NavEntry {
   label: string;
   match: (p: string) => boolean;
   primary?: boolean;
+  /** Shows the past too: while a past moment is viewed, the link keeps it (`?at=`). */
+  keepsAt?: boolean;
 }
 
 const under = (prefix: string) => (p: string) => p.startsWith(prefix);
 
 export const NAV: NavEntry[] = [
-  { to: '/', label: 'Inventory', match: (p) => p === '/' || p.startsWith('/item/'), primary: true },
+  { to: '/', label: 'Inventory', match: (p) => p === '/' || p.startsWith('/item/'), primary: true, keepsAt: true },
+  { to: '/locations', label: 'Locations', match: under('/locations'), primary: true, keepsAt: true },
   { to: '/history', label: 'History', match: under('/history'), primary: true },
   { to: '/analytics', label: 'Analytics', match: under('/analytics'), primary: true },
   { to: '/compare', label: 'Compare', match: under('/compare') },
@@ -25,8 +28,8 @@ export const NAV: NavEntry[] = [
 function NavLink({ n, path, at }: { n: NavEntry; path: string; at: string | undefined }) {
   // aria-current only on the exact page; an item page still highlights "Inventory" visually.
   const exact = n.to === path || (n.to !== '/' && path.startsWith(n.to));
-  // While viewing the past, the inventory link keeps the moment (the other pages show the present).
-  const to = at && n.to === '/' ? `/?at=${encodeURIComponent(at)}` : n.to;
+  // While viewing the past, the pages that can show it keep the moment (the others show the present).
+  const to = at && n.keepsAt ? `${n.to}?at=${encodeURIComponent(at)}` : n.to;
   return (
     <Link to={to} class={n.match(path) ? 'active' : undefined} aria-current={exact ? 'page' : undefined}>
       {n.label}
@@ -58,7 +61,7 @@ export function Header({ path, at }: { path: string; at?: string | undefined }) 
               <ul>
                 {more.map((n) => (
                   <li key={n.to}>
-                    <NavLink n={n} path={path} at={undefined} />
+                    <NavLink n={n} path={path} at={at} />
                   </li>
                 ))}
               </ul>
