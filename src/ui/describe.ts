@@ -4,6 +4,7 @@ import { assertNever, ITEM_FIELDS, type Attributes, type InventoryEvent, type It
 import { renameOf } from '../domain/groupedCommands';
 import type { Item } from '../domain/inventory';
 import { atLocation, locationName, plural, qty, signed } from './format';
+import { money } from './money';
 import { amount, amountOfItem as amountOf } from './units';
 
 export type ItemLookup = (id: string) => Item | undefined;
@@ -98,7 +99,7 @@ export function changeLine(e: InventoryEvent): string {
         .map((f) => `${FIELD_LABELS[f]}: ${fieldValue(e.data.changes[f]!.from)} → ${fieldValue(e.data.changes[f]!.to)}`)
         .join(' · ');
     case 'StockAdded':
-      return `${signed(e.data.quantity)} ${atLocation(e.data.location)}${e.data.unitCost !== undefined ? ` @ ${e.data.unitCost} each` : ''}${tail(e.data.reason, e.data.note)}`;
+      return `${signed(e.data.quantity)} ${atLocation(e.data.location)}${e.data.unitCost !== undefined ? ` @ ${money(e.data.unitCost)} each` : ''}${tail(e.data.reason, e.data.note)}`;
     case 'StockRemoved':
       return `${signed(-e.data.quantity)} ${atLocation(e.data.location)}${tail(e.data.reason, e.data.note)}`;
     case 'StockMoved':

@@ -113,6 +113,10 @@ for (const [name, page] of Object.entries({ phone: () => pages.phone, desktop: (
     await p.getByRole('combobox', { name: 'Location' }).selectOption('Shelf');
     await p.waitForURL(/[?&]loc=Shelf/);
     assert.deepEqual(await names(p), ['Sword']);
+    // Its value at the average unit cost, and the total of what is shown.
+    await p.getByRole('checkbox', { name: 'Show value' }).check();
+    await p.getByRole('status').filter({ hasText: 'Value of the 1 item shown: $200.00' }).waitFor();
+    assert.equal((await p.locator('main tbody td.value').innerText()).replace(/^Value: /, '').trim(), '$200.00');
 
     await open(p, '/locations');
     await p.getByRole('link', { name: 'Bin', exact: true }).click();

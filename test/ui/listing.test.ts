@@ -34,7 +34,7 @@ describe('listItems', () => {
 
 describe('list options in the URL', () => {
   it('round-trips and leaves defaults out of the URL', () => {
-    const o = { query: 'sw', belowMin: false, inStockOnly: true, showArchived: false, sort: 'quantity' as const, dir: 'desc' as const };
+    const o = { query: 'sw', belowMin: false, inStockOnly: true, showArchived: false, showValue: false, sort: 'quantity' as const, dir: 'desc' as const };
     const params = paramsFromOptions(o);
     expect(params).toEqual({ q: 'sw', instock: '1', archived: undefined, sort: 'quantity', dir: 'desc' });
     const q = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined));

@@ -3,30 +3,19 @@
 // with their modal (FormFor); `preloadForms` fetches them when the app is idle so opening one does not wait.
 import { inventory } from '../../state/app';
 import { lazyComponent } from '../lazy';
-import { openDialogState, type DialogSpec } from './dialogs';
+import { openDialogState } from './dialogs';
 
 // The modal comes with its form: neither is needed before the first command.
 const LazyDialog = lazyComponent(() => import('./FormFor').then((m) => m.FormDialog), 'form');
 
 export const preloadForms = (): Promise<void> => LazyDialog.preload();
 
-const TITLES: Record<DialogSpec['kind'], string> = {
-  newItem: 'New item',
-  editItem: 'Edit',
-  addStock: 'Add stock',
-  removeStock: 'Remove stock',
-  moveStock: 'Move stock',
-  countStock: 'Count stock',
-  archiveItem: 'Archive',
-};
-
 export function DialogHost() {
   const open = openDialogState.value;
   if (!open) return null;
   const { spec } = open;
   const item = spec.kind === 'newItem' ? undefined : inventory.value.items.get(spec.itemId);
-  const title = `${TITLES[spec.kind]}${item ? ` “${item.name}”` : ''}`;
   // Keyed by kind and item so switching dialogs starts a fresh form.
   const key = spec.kind === 'newItem' ? spec.kind : `${spec.kind}:${spec.itemId}`;
-  return <LazyDialog key={key} title={title} spec={spec} item={item} />;
+  return <LazyDialog key={key} spec={spec} item={item} />;
 }

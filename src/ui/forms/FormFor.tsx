@@ -34,10 +34,20 @@ export function FormFor({ spec, item }: { spec: DialogSpec; item?: Item | undefi
   }
 }
 
-/** The open dialog: the modal titled `title` with the form of `spec`. */
-export function FormDialog({ title, spec, item }: { title: string; spec: DialogSpec; item?: Item | undefined }) {
+const TITLES: Record<DialogSpec['kind'], string> = {
+  newItem: 'New item',
+  editItem: 'Edit',
+  addStock: 'Add stock',
+  removeStock: 'Remove stock',
+  moveStock: 'Move stock',
+  countStock: 'Count stock',
+  archiveItem: 'Archive',
+};
+
+/** The open dialog: the modal with the form of `spec`, titled with what it does and to which item. */
+export function FormDialog({ spec, item }: { spec: DialogSpec; item?: Item | undefined }) {
   return (
-    <Modal title={title} onClose={closeDialog}>
+    <Modal title={`${TITLES[spec.kind]}${item ? ` “${item.name}”` : ''}`} onClose={closeDialog}>
       <FormFor spec={spec} item={item} />
     </Modal>
   );

@@ -68,6 +68,10 @@ export function FilterControls({ opts, update, all }: FilterProps) {
         <input type="checkbox" checked={opts.showArchived} onChange={(e) => update({ showArchived: e.currentTarget.checked })} />
         Show archived
       </label>
+      <label class="check">
+        <input type="checkbox" checked={opts.showValue} onChange={(e) => update({ showValue: e.currentTarget.checked })} />
+        Show value
+      </label>
     </>
   );
 }

@@ -1,15 +1,14 @@
 // The start page (spec §6): the inventory table, searchable and sortable, with the view in the query string.
 // `?at=<RFC 3339>` shows the inventory as it was then, read-only (moment and past state: src/state/timeTravel,
 // bound to the URL by src/ui/timetravel).
-import { useMemo, useState } from 'preact/hooks';
-import type { InventoryState } from '../../domain/inventory';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { InventoryState, Item } from '../../domain/inventory';
 import { computed } from '@preact/signals';
 import { inventory, savingChange } from '../../state/app';
 import { inPast, pastState, pastStateAt, viewAt } from '../../state/timeTravel';
 import { openDialog } from '../forms/dialogs';
 import { when } from '../format';
-import { CsvExportButton } from '../io/CsvExportButton';
-import { Link, location, setQuery } from '../router';
+import { location, setQuery } from '../router';
 import { Menu } from '../shell/Menu';
 import { TimeTravelBar } from '../timetravel/TimeTravelBar';
 import { lazyComponent } from '../lazy';
@@ -19,6 +18,14 @@ import { listItems, optionsFromParams, paramsFromOptions, type ListOptions, type
 
 // Shown only on an empty log (or before the first item of a past moment): not part of the usual first render.
 const EmptyInventory = lazyComponent(() => import('./EmptyInventory').then((m) => m.EmptyInventory), 'start page');
+
+// The entries of the "More" menu, fetched once the inventory is shown (the menu is not needed before).
+const InventoryMenu = lazyComponent(() => import('./InventoryMenu').then((m) => m.InventoryMenu), 'menu', { quiet: true });
+export const preloadInventoryMenu = (): Promise<void> => InventoryMenu.preload();
+
+// The value column and total: loaded when "Show value" is first ticked (it folds the whole log once).
+let valueModule: Promise<typeof import('./value')> | undefined;
+const LazyValueTotal = lazyComponent(() => (valueModule ??= import('./value')).then((m) => m.ValueTotal), 'value');
 
 // The attribute is absent rather than "false" while nothing is being written.
 const tableBusy = computed(() => savingChange.value || undefined);
@@ -44,6 +51,15 @@ export function InventoryPage() {
   // Not just "Inventory": the page's region has that name, and two landmarks must not share one.
   const caption = past && shownAt ? `Items as of ${when(shownAt, true)}` : 'Items in the inventory';
   const [travelOpen, setTravelOpen] = useState(false);
+  // The value column's module once loaded (a render after that reads the costs' signal).
+  const [value, setValue] = useState<typeof import('./value')>();
+  const showValue = Boolean(opts.showValue) && !past;
+  useEffect(() => {
+    if (showValue && !value) void (valueModule ??= import('./value')).then(setValue, () => undefined);
+  }, [showValue]);
+  const costs = showValue ? value?.averageCosts() : undefined;
+  const code = showValue ? value?.currencyCode() : undefined;
+  const valueText = useMemo(() => (showValue && value ? (i: Item) => value.valueOf(i, costs?.get(i.id), code) : undefined), [showValue, value, costs, code]);
 
   return (
     <section class="page" aria-labelledby="inventory-title">
@@ -59,13 +75,7 @@ export function InventoryPage() {
               </button>
             )}
             <Menu id="inventory-more" label="More" ariaLabel="More actions">
-              <CsvExportButton items={listed} state={state} at={past ? viewAt.value : undefined} />
-              {!past && (
-                <button type="button" onClick={() => setTravelOpen(true)}>
-                  Time travel
-                </button>
-              )}
-              <Link to={past && viewAt.value ? `/compare?from=${encodeURIComponent(viewAt.value)}` : '/compare'}>Compare two moments</Link>
+              <InventoryMenu items={listed} state={state} past={past} onTimeTravel={() => setTravelOpen(true)} />
             </Menu>
           </div>
         )}
@@ -77,8 +87,9 @@ export function InventoryPage() {
         state && (
           <>
             <InventoryFilters opts={opts} update={update} all={all} listed={listed.length} total={total} />
+            {showValue && <LazyValueTotal items={listed} />}
             {listed.length > 0 ? (
-              <InventoryTable items={listed} sort={opts.sort} dir={opts.dir} onSort={onSort} editable={!past} until={past ? shownAt : undefined} caption={caption} busy={past ? undefined : tableBusy} />
+              <InventoryTable items={listed} sort={opts.sort} dir={opts.dir} onSort={onSort} editable={!past} until={past ? shownAt : undefined} caption={caption} busy={past ? undefined : tableBusy} valueText={valueText} />
             ) : (
               <div class="empty-small">
                 <p>No items match these filters.</p>

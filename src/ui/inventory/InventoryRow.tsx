@@ -25,6 +25,8 @@ export interface RowProps {
   toDay: string | undefined;
   /** The moment shown when viewing the past: the item's page opens at it. */
   at?: string | undefined;
+  /** The item's value as text, when the value column is shown. */
+  value?: string | undefined;
 }
 
 function Locations({ item, toDay }: { item: Item; toDay: string | undefined }) {
@@ -44,7 +46,7 @@ function Locations({ item, toDay }: { item: Item; toDay: string | undefined }) {
   );
 }
 
-function Row({ item, rowIndex, editable, showSku, toDay, at }: RowProps) {
+function Row({ item, rowIndex, editable, showSku, toDay, at, value }: RowProps) {
   const ref = useRef<HTMLTableRowElement>(null);
   const sizes = useContext(RowSizesContext);
   useEffect(() => {
@@ -70,6 +72,7 @@ function Row({ item, rowIndex, editable, showSku, toDay, at }: RowProps) {
           {qty(q)}
         </Link>
       </td>
+      {value !== undefined && <td class="num value">{value}</td>}
       <td class="locations">
         <Locations item={item} toDay={toDay} />
       </td>
@@ -100,7 +103,7 @@ function Row({ item, rowIndex, editable, showSku, toDay, at }: RowProps) {
 export class InventoryRow extends Component<RowProps> {
   override shouldComponentUpdate(next: RowProps): boolean {
     const p = this.props;
-    return next.item !== p.item || next.rowIndex !== p.rowIndex || next.editable !== p.editable || next.showSku !== p.showSku || next.toDay !== p.toDay || next.at !== p.at;
+    return next.item !== p.item || next.rowIndex !== p.rowIndex || next.editable !== p.editable || next.showSku !== p.showSku || next.toDay !== p.toDay || next.at !== p.at || next.value !== p.value;
   }
   override render(props: RowProps) {
     return <Row {...props} />;

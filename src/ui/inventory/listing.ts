@@ -15,11 +15,13 @@ export interface ListOptions {
   belowMin?: boolean;
   inStockOnly: boolean;
   showArchived: boolean;
+  /** Show each item's value and the total (in the present). */
+  showValue?: boolean;
   sort: SortKey;
   dir: SortDir;
 }
 
-export const DEFAULT_LIST: ListOptions = { query: '', belowMin: false, inStockOnly: false, showArchived: false, sort: 'name', dir: 'asc' };
+export const DEFAULT_LIST: ListOptions = { query: '', belowMin: false, inStockOnly: false, showArchived: false, showValue: false, sort: 'name', dir: 'asc' };
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
@@ -86,6 +88,7 @@ export function optionsFromParams(p: URLSearchParams): ListOptions {
     belowMin: p.get('low') === '1',
     inStockOnly: p.get('instock') === '1',
     showArchived: p.get('archived') === '1',
+    showValue: p.get('value') === '1',
     sort: sort && (SORT_KEYS as readonly string[]).includes(sort) ? sort : DEFAULT_LIST.sort,
     dir: p.get('dir') === 'desc' ? 'desc' : 'asc',
   };
@@ -101,6 +104,7 @@ export function paramsFromOptions(o: ListOptions, extra: Record<string, string |
     low: o.belowMin ? '1' : undefined,
     instock: o.inStockOnly ? '1' : undefined,
     archived: o.showArchived ? '1' : undefined,
+    value: o.showValue ? '1' : undefined,
     sort: o.sort === DEFAULT_LIST.sort && o.dir === 'asc' ? undefined : o.sort,
     dir: o.dir === 'desc' ? 'desc' : undefined,
   };

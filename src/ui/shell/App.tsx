@@ -6,14 +6,16 @@ import { StorageProblemBanner } from '../../pwa/StorageProblemBanner';
 import { status } from '../../state/app';
 import { preloadWording } from '../actions';
 import { DialogHost, preloadForms } from '../forms/DialogHost';
-import { preloadCsv } from '../io/CsvExportButton';
 import { lazyComponent, whenIdle } from '../lazy';
 import { preloadTimeTravel } from '../timetravel/TimeTravelBar';
+import { preloadInventoryMenu } from '../inventory/InventoryPage';
 import { location } from '../router';
 import { Header } from './Header';
-import { ErrorScreen, LoadingScreen } from './StatusScreens';
+import { LoadingScreen } from './StatusScreens';
 import { Toasts } from './toasts';
 import { LazyStoragePage, preloadLikelyPages, preloadPage, routeOf, titleOf } from './routes';
+
+const ErrorScreen = lazyComponent(() => import('./ErrorScreen').then((m) => m.ErrorScreen), 'error page');
 
 // Optional extras: nothing to show until the service worker is registered (main.tsx, once the log is open).
 const LazyUpdateBanner = lazyComponent(() => import('../../pwa').then((m) => m.UpdateBanner), 'update notice', { quiet: true });
@@ -44,9 +46,9 @@ export function App() {
     if (st.kind !== 'ready') return;
     whenIdle(() => {
       void preloadForms();
-      void preloadCsv();
       void preloadWording();
       void preloadTimeTravel();
+      void preloadInventoryMenu();
       preloadLikelyPages();
     });
   }, [st.kind]);
