@@ -12,7 +12,7 @@ import { makeYielder } from '../store/yieldToMain';
 import { Engine, type ExecResult, type HeadState } from './engine';
 import type { ImportOptions, ImportResult } from './importer';
 import { describeOpenError, isQuotaError, type StorageProblem } from './storageErrors';
-import { ProjectionCache } from './projections';
+import type { ProjectionCache } from './projections';
 import type { Projection } from '../domain/projections/projection';
 
 export type { ExecResult, ImportOptions, ImportResult };
@@ -297,13 +297,32 @@ export function resetForTests(): void {
   problem$.value = undefined;
 }
 
+// The projection machinery loads with the first page that asks for a projection (analytics, an item's chart),
+// not with the inventory: until it has loaded, every projection reads as "not folded yet" (undefined).
 const projectionCaches = new WeakMap<Engine, ProjectionCache>();
-function cacheOf(e: Engine): ProjectionCache {
+const projectionsLoaded = signal<typeof import('./projections') | undefined>(undefined);
+let loadingProjections: Promise<unknown> | undefined;
+function cacheOf(e: Engine): ProjectionCache | undefined {
+  const mod = projectionsLoaded.value;
+  if (!mod) {
+    loadingProjections ??= import('./projections').then(
+      (m) => (projectionsLoaded.value = m),
+      (err: unknown) => {
+        loadingProjections = undefined; // the next render asks again
+        console.error('Could not load the projections', err);
+      },
+    );
+    return undefined;
+  }
   let c = projectionCaches.get(e);
-  if (!c) projectionCaches.set(e, (c = new ProjectionCache(e)));
+  if (!c) projectionCaches.set(e, (c = new mod.ProjectionCache(e)));
   return c;
 }
 /** The memoized answer of a projection over the whole log (undefined until first folded). */
-export const projection = <S>(p: Projection<S>): ReadonlySignal<S | undefined> => cacheOf(engine()).get(p);
+export const projection = <S>(p: Projection<S>): ReadonlySignal<S | undefined> => computed(() => cacheOf(engine())?.get(p).value);
 /** Number of projections being folded from scratch (show a spinner while > 0). */
-export const projectionsComputing: ReadonlySignal<number> = computed(() => (engine$.value ? cacheOf(engine$.value).computing.value : 0));
+export const projectionsComputing: ReadonlySignal<number> = computed(() => {
+  const e = engine$.value;
+  const c = e && projectionsLoaded.value ? cacheOf(e) : undefined;
+  return c ? c.computing.value : 0;
+});

@@ -196,6 +196,52 @@ for (const [name, page] of Object.entries({ phone: () => pages.phone, desktop: (
   });
 }
 
+test('the keyboard: shortcuts for new item, search, undo and redo, listed under ?; the scrubber keeps the focus', async () => {
+  const p = pages.desktop;
+  await open(p, '/');
+  await p.keyboard.press('?');
+  const help = p.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await help.getByText('Undo your last change').waitFor();
+  await p.keyboard.press('Escape');
+  await help.waitFor({ state: 'detached' });
+
+  await p.keyboard.press('/');
+  await p.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Search items');
+  await p.keyboard.type('n');
+  assert.equal(await p.getByRole('dialog').count(), 0, 'typing in a field is not a shortcut');
+  await p.getByLabel('Search items').fill('');
+  await p.locator('main h1').click();
+  await p.keyboard.press('n');
+  await p.getByRole('dialog', { name: 'New item' }).waitFor();
+  await p.keyboard.press('Escape');
+
+  const nails = () => p.getByRole('row').filter({ has: p.getByRole('link', { name: 'Nails', exact: true }) }).getByRole('link', { name: /^\d+$/ }).innerText();
+  await p.getByRole('button', { name: 'Add 1 Nails' }).click();
+  await changesSaved(p);
+  assert.equal(await nails(), '181');
+  await p.locator('main h1').click();
+  await p.keyboard.press('Control+z');
+  await p.getByRole('status').filter({ hasText: 'Undone: Added 1 × Nails' }).waitFor();
+  assert.equal(await nails(), '180');
+  await p.keyboard.press('Control+Shift+z');
+  await p.getByRole('status').filter({ hasText: 'Redone: Added 1 × Nails' }).waitFor();
+  assert.equal(await nails(), '181');
+  await p.keyboard.press('Control+z');
+  await p.getByRole('status').filter({ hasText: 'Undone: Added 1 × Nails' }).waitFor();
+
+  // From the present, the first arrow key on the scrubber moves into the past and keeps the focus.
+  await p.getByRole('button', { name: 'More actions' }).click();
+  await p.getByRole('button', { name: 'Time travel' }).click();
+  const slider = p.getByRole('slider', { name: 'Moment in history' });
+  await p.waitForFunction(() => document.activeElement?.id === 'timetravel-range');
+  await p.keyboard.press('ArrowLeft');
+  await p.waitForURL(/[?&]at=/);
+  assert.equal(await p.evaluate(() => document.activeElement?.id), 'timetravel-range');
+  await p.keyboard.press('ArrowLeft');
+  await slider.focus();
+  await p.getByRole('button', { name: 'Back to now' }).click();
+});
+
 test('no page scrolls sideways at 320 px', async () => {
   const p = pages.phone;
   await p.setViewportSize({ width: 320, height: 640 });

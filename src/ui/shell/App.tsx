@@ -2,8 +2,7 @@
 // Only the inventory page is in the initial bundle (issue 6); the rest loads on demand, and what is one click
 // away is fetched once the inventory is shown and the browser is idle.
 import { useEffect, useRef } from 'preact/hooks';
-import { StorageProblemBanner } from '../../pwa/StorageProblemBanner';
-import { status } from '../../state/app';
+import { status, storageProblem } from '../../state/app';
 import { preloadWording } from '../actions';
 import { DialogHost, preloadForms } from '../forms/DialogHost';
 import { lazyComponent, whenIdle } from '../lazy';
@@ -15,6 +14,9 @@ import { LoadingScreen } from './StatusScreens';
 import { Toasts } from './toasts';
 import { LazyStoragePage, preloadLikelyPages, preloadPage, routeOf, titleOf } from './routes';
 
+// Loaded when there is a problem to show, or once the app is idle (so it is at hand when another tab's update
+// replaces this release's files).
+const StorageProblemBanner = lazyComponent(() => import('../../pwa/StorageProblemBanner').then((m) => m.StorageProblemBanner), 'storage notice', { quiet: true });
 const ErrorScreen = lazyComponent(() => import('./ErrorScreen').then((m) => m.ErrorScreen), 'error page');
 
 // Optional extras: nothing to show until the service worker is registered (main.tsx, once the log is open).
@@ -49,6 +51,7 @@ export function App() {
       void preloadWording();
       void preloadTimeTravel();
       void preloadInventoryMenu();
+      void StorageProblemBanner.preload();
       preloadLikelyPages();
     });
   }, [st.kind]);
@@ -63,7 +66,7 @@ export function App() {
       <Header path={loc.path} at={loc.params.get('at') ?? undefined} />
       <div class="banners">
         {st.kind !== 'loading' && <LazyUpdateBanner />}
-        <StorageProblemBanner />
+        {storageProblem.value && <StorageProblemBanner />}
         {st.kind === 'ready' && <LazyBackupReminder />}
       </div>
       <main id="main" ref={mainRef} tabIndex={-1}>

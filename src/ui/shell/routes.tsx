@@ -3,8 +3,8 @@
 import { LazyAnalyticsPage, LazyComparePage } from '../analytics/lazy';
 import { InventoryPage } from '../inventory/InventoryPage';
 import { lazyComponent } from '../lazy';
-import { Link } from '../router';
 
+const NotFound = lazyComponent(() => import('./NotFound').then((m) => m.NotFound), 'page');
 const LazyHistoryPage = lazyComponent(() => import('../history/HistoryPage').then((m) => m.HistoryPage), 'history page');
 const LazyDataPage = lazyComponent(() => import('../io/ImportExportPanel').then((m) => m.ImportExportPanel), 'import and export page');
 const LazyItemPage = lazyComponent(() => import('../item/ItemPage').then((m) => m.ItemPage), 'item page');
@@ -69,16 +69,4 @@ export function titleOf(path: string): string {
   if (path.startsWith('/item/')) return 'Item';
   if (path.startsWith('/locations/')) return 'Location';
   return { '/locations': 'Locations', '/history': 'History', '/analytics': 'Analytics', '/compare': 'Compare', '/data': 'Import and export', '/storage': 'Storage' }[path.replace(/\/$/, '')] ?? 'Inventory';
-}
-
-function NotFound({ path }: { path: string }) {
-  return (
-    <section class="page">
-      <h1 tabIndex={-1}>Page not found</h1>
-      <p>Eventory has no page at “{path}”.</p>
-      <p>
-        <Link to="/">Go to the inventory</Link>
-      </p>
-    </section>
-  );
 }

@@ -99,11 +99,9 @@ export function Toasts() {
     };
     addEventListener('focusin', again);
     addEventListener('pointerover', over, { passive: true });
-    addEventListener('scroll', again, { passive: true });
     return () => {
       removeEventListener('focusin', again);
       removeEventListener('pointerover', over);
-      removeEventListener('scroll', again);
     };
   }, []);
 
