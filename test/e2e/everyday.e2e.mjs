@@ -22,7 +22,7 @@ const app = useApp({
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 /** Every page of the app (the item page of the seed's flour). */
-const ROUTES = ['/', '/item/flour', '/locations', '/locations/Pantry', '/item/flour?at=2026-11-01T00%3A00%3A00Z', '/history', '/analytics', '/compare?from=2026-11-01T00%3A00%3A00Z', '/data', '/storage', '/?at=2026-11-01T00%3A00%3A00Z'];
+const ROUTES = ['/', '/item/flour', '/locations', '/locations/Pantry', '/shopping', '/item/flour?at=2026-11-01T00%3A00%3A00Z', '/history', '/analytics', '/compare?from=2026-11-01T00%3A00%3A00Z', '/data', '/storage', '/?at=2026-11-01T00%3A00%3A00Z'];
 
 /** The names of the inventory table's rows, in order. */
 const names = (page) => page.locator('main table tbody tr[aria-rowindex] .item-link').allInnerTexts();
@@ -83,7 +83,7 @@ for (const [name, page] of Object.entries({ phone: () => pages.phone, desktop: (
     const p = page();
     await open(p, '/');
     const nav = p.getByRole('navigation', { name: 'Main' });
-    for (const label of ['Inventory', 'History', 'Analytics']) await nav.getByRole('link', { name: label, exact: true }).waitFor();
+    for (const label of ['Inventory', 'Locations', 'Shopping', 'History']) await nav.getByRole('link', { name: label, exact: true }).waitFor();
     if (name === 'phone') {
       // One row of tabs at the bottom; the other pages under "More".
       const bar = await nav.locator('ul').first().boundingBox();
@@ -152,6 +152,29 @@ for (const [name, page] of Object.entries({ phone: () => pages.phone, desktop: (
     assert.equal(await p.getByLabel('New name').count(), 0, 'no rename in the past');
     await p.getByRole('link', { name: 'Show now' }).click();
     await p.getByRole('row', { name: /Flour 32\.5/ }).waitFor();
+  });
+
+  test(`${name}: the shopping list says what to buy, ticks off a purchase as stock added, and shares and prints`, async () => {
+    const p = page();
+    await open(p, '/shopping');
+    const sword = p.getByRole('listitem').filter({ has: p.getByRole('link', { name: 'Sword', exact: true }) });
+    await sword.getByText('have 2, minimum 3').waitFor();
+    if (name === 'desktop') {
+      await p.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await p.getByRole('button', { name: 'Share list' }).click();
+      await p.getByRole('status').filter({ hasText: 'The shopping list is copied' }).waitFor();
+      assert.match(await p.evaluate(() => navigator.clipboard.readText()), /^Shopping list\n- Sword: 1$/m);
+      await p.emulateMedia({ media: 'print' });
+      assert.equal(await p.getByRole('button', { name: 'Print' }).isVisible(), false, 'buttons are not printed');
+      await p.getByText('Sword').first().waitFor();
+      await p.emulateMedia({ media: 'screen' });
+    }
+    await sword.getByLabel('Cost each').fill('90');
+    await sword.getByRole('button', { name: 'Tick off Sword: record the purchase' }).click();
+    await p.getByText('Nothing to buy').waitFor();
+    await p.getByRole('status').filter({ hasText: 'Added 1 × Sword at Shelf' }).getByRole('button', { name: /^Undo/ }).click();
+    await sword.waitFor();
+    await changesSaved(p);
   });
 
   test(`${name}: a toast never covers the control that has the focus or the pointer`, async () => {

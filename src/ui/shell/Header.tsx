@@ -18,8 +18,9 @@ const under = (prefix: string) => (p: string) => p.startsWith(prefix);
 export const NAV: NavEntry[] = [
   { to: '/', label: 'Inventory', match: (p) => p === '/' || p.startsWith('/item/'), primary: true, keepsAt: true },
   { to: '/locations', label: 'Locations', match: under('/locations'), primary: true, keepsAt: true },
+  { to: '/shopping', label: 'Shopping', match: under('/shopping'), primary: true },
   { to: '/history', label: 'History', match: under('/history'), primary: true },
-  { to: '/analytics', label: 'Analytics', match: under('/analytics'), primary: true },
+  { to: '/analytics', label: 'Analytics', match: under('/analytics') },
   { to: '/compare', label: 'Compare', match: under('/compare') },
   { to: '/data', label: 'Import/Export', match: under('/data') },
   { to: '/storage', label: 'Storage', match: under('/storage') },

@@ -8,6 +8,7 @@ const NotFound = lazyComponent(() => import('./NotFound').then((m) => m.NotFound
 const LazyHistoryPage = lazyComponent(() => import('../history/HistoryPage').then((m) => m.HistoryPage), 'history page');
 const LazyDataPage = lazyComponent(() => import('../io/ImportExportPanel').then((m) => m.ImportExportPanel), 'import and export page');
 const LazyItemPage = lazyComponent(() => import('../item/ItemPage').then((m) => m.ItemPage), 'item page');
+const LazyShoppingPage = lazyComponent(() => import('../shopping/ShoppingPage').then((m) => m.ShoppingPage), 'shopping list');
 const LazyLocationsPage = lazyComponent(() => import('../locations/LocationsPage').then((m) => m.LocationsPage), 'locations page');
 const LazyLocationPage = lazyComponent(() => import('../locations/LocationPage').then((m) => m.LocationPage), 'location page');
 /** Also shown while the log cannot be opened (see App), so it loads whatever the state of the log. */
@@ -20,6 +21,7 @@ const PAGES: Record<string, { preload(): Promise<void> } | undefined> = {
   '/analytics': LazyAnalyticsPage,
   '/compare': LazyComparePage,
   '/locations': LazyLocationsPage,
+  '/shopping': LazyShoppingPage,
 };
 
 const ITEM = /^\/item\/([^/]+)\/?$/;
@@ -46,6 +48,7 @@ export function routeOf(path: string) {
   if (p === '/analytics') return <LazyAnalyticsPage />;
   if (p === '/compare') return <LazyComparePage />;
   if (p === '/locations') return <LazyLocationsPage />;
+  if (p === '/shopping') return <LazyShoppingPage />;
   const id = itemIdOf(p);
   if (id !== undefined) return <LazyItemPage key={id} id={id} />;
   const place = itemIdOf(p, LOCATION);
@@ -68,5 +71,5 @@ export function preloadLikelyPages(): void {
 export function titleOf(path: string): string {
   if (path.startsWith('/item/')) return 'Item';
   if (path.startsWith('/locations/')) return 'Location';
-  return { '/locations': 'Locations', '/history': 'History', '/analytics': 'Analytics', '/compare': 'Compare', '/data': 'Import and export', '/storage': 'Storage' }[path.replace(/\/$/, '')] ?? 'Inventory';
+  return { '/shopping': 'Shopping list', '/locations': 'Locations', '/history': 'History', '/analytics': 'Analytics', '/compare': 'Compare', '/data': 'Import and export', '/storage': 'Storage' }[path.replace(/\/$/, '')] ?? 'Inventory';
 }
