@@ -96,7 +96,8 @@ for (const [name, page] of Object.entries({ phone: () => pages.phone, desktop: (
     await p.getByRole('button', { name: 'More actions' }).click();
     await p.getByRole('button', { name: 'Time travel' }).click();
     await p.getByRole('slider', { name: 'Moment in history' }).waitFor();
-    assert.equal(await p.evaluate(() => document.activeElement?.id), 'timetravel-range', 'the keyboard continues in the time-travel controls');
+    // The keyboard continues in the time-travel controls.
+    await p.waitForFunction(() => document.activeElement?.id === 'timetravel-range');
     await p.getByRole('button', { name: 'Close time travel' }).click();
     await p.getByRole('slider', { name: 'Moment in history' }).waitFor({ state: 'detached' });
   });
@@ -251,6 +252,12 @@ test('the keyboard: shortcuts for new item, search, undo and redo, listed under 
   assert.equal(await nails(), '181');
   await p.keyboard.press('Control+z');
   await p.getByRole('status').filter({ hasText: 'Undone: Added 1 × Nails' }).waitFor();
+  // The history says a redo is a redo, of what.
+  await open(p, '/history', { inPlace: true });
+  const rows = p.locator('.event-list > li');
+  await rows.filter({ hasText: 'Redo of 1 change' }).getByText('Redid: Added 1 × Nails').first().waitFor();
+  assert.equal(await rows.filter({ hasText: 'Undid 1 change' }).count(), 0, 'an undo is never worded as undoing "Undid 1 change"');
+  await open(p, '/', { inPlace: true });
 
   // From the present, the first arrow key on the scrubber moves into the past and keeps the focus.
   await p.getByRole('button', { name: 'More actions' }).click();
@@ -263,6 +270,12 @@ test('the keyboard: shortcuts for new item, search, undo and redo, listed under 
   await p.keyboard.press('ArrowLeft');
   await slider.focus();
   await p.getByRole('button', { name: 'Back to now' }).click();
+});
+
+test('robots.txt is served as text, not as the app', async () => {
+  const res = await pages.desktop.request.get(`${app.url}/robots.txt`);
+  assert.match(res.headers()['content-type'], /^text\/plain/);
+  assert.match(await res.text(), /^User-agent: \*/);
 });
 
 test('no page scrolls sideways at 320 px', async () => {

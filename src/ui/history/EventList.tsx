@@ -5,7 +5,7 @@ import { EVENT_LABELS, itemIdOf, type InventoryEvent } from '../../domain/events
 import { inventory, revertedIds } from '../../state/app';
 import { redoEvent, undoEvent } from '../actions';
 import { changeLine, eventSentence } from '../describe';
-import { when } from '../format';
+import { plural, when } from '../format';
 import { Link, itemPath } from '../router';
 import { undoGroupOf } from '../undoWhole';
 import { groupCounts } from './eventFilters';
@@ -69,12 +69,35 @@ function Sentinel({ onVisible }: { onVisible: () => void }) {
   return <div ref={ref} class="sentinel" aria-hidden="true" />;
 }
 
-function targetsLine(e: InventoryEvent, byId: Map<string, InventoryEvent>): string | undefined {
+const known = (ids: readonly string[], byId: Map<string, InventoryEvent>): InventoryEvent[] =>
+  ids.map((id) => byId.get(id)).filter((x): x is InventoryEvent => x !== undefined);
+
+/**
+ * An undo of plain events undoes them; an undo of an undo redoes what that one undid; an undo of a redo undoes
+ * again. Returns which, and the plain events in the end concerned (those in the list), following the chain.
+ */
+function undoKind(e: InventoryEvent, byId: Map<string, InventoryEvent>, depth = 0): { redo: boolean; events: InventoryEvent[]; n: number } {
+  if (e.type !== 'EventsReverted') return { redo: false, events: [e], n: 1 };
+  const targets = known(e.data.eventIds, byId);
+  if (depth > 20 || targets.length === 0 || !targets.every((t) => t.type === 'EventsReverted')) return { redo: false, events: targets, n: e.data.eventIds.length };
+  const inner = targets.map((t) => undoKind(t, byId, depth + 1));
+  return { redo: !inner[0]!.redo, events: inner.flatMap((i) => i.events), n: inner.reduce((sum, i) => sum + i.n, 0) };
+}
+
+/**
+ * What an undo row says it did: "Undid: Added 3 × Sword", or for a redo "Redid: Added 3 × Sword" with the change
+ * line "Redo of 1 change" (it read "Undo of 1 change / Undid: Undid 1 change").
+ */
+function undoWording(e: InventoryEvent, byId: Map<string, InventoryEvent>): { change: string; targets?: string } | undefined {
   if (e.type !== 'EventsReverted') return undefined;
-  const known = e.data.eventIds.map((id) => byId.get(id)).filter((x): x is InventoryEvent => x !== undefined);
-  if (known.length === 0) return undefined;
+  const { redo, events, n } = undoKind(e, byId);
   const lookup = (id: string) => inventory.value.items.get(id);
-  return known.slice(0, 3).map((t) => eventSentence(t, lookup)).join('; ') + (known.length > 3 ? '; …' : '');
+  const list = events.slice(0, 3).map((t) => eventSentence(t, lookup)).join('; ') + (events.length > 3 ? '; …' : '');
+  const why = e.data.reason ? ` (${e.data.reason})` : '';
+  return {
+    change: `${redo ? 'Redo' : 'Undo'} of ${plural(n, 'change')}${why}`,
+    ...(events.length ? { targets: `${redo ? 'Redid' : 'Undid'}: ${list}` } : {}),
+  };
 }
 
 interface RowProps {
@@ -92,7 +115,8 @@ function EventRow({ e, showItem, byId, groupSize, readOnly }: RowProps) {
   const itemId = itemIdOf(e);
   const item = itemId === undefined ? undefined : inventory.value.items.get(itemId);
   const sentence = eventSentence(e, (id) => inventory.value.items.get(id));
-  const targets = targetsLine(e, byId);
+  const wording = undoWording(e, byId);
+  const change = wording?.change ?? changeLine(e);
   const act = async (run: () => Promise<unknown>) => {
     setBusy(true);
     await run();
@@ -113,8 +137,8 @@ function EventRow({ e, showItem, byId, groupSize, readOnly }: RowProps) {
             {item?.name ?? itemId}
           </Link>
         )}
-        <span class="event-change">{undone ? <s>{changeLine(e)}</s> : changeLine(e)}</span>
-        {targets && <span class="event-targets">Undid: {targets}</span>}
+        <span class="event-change">{undone ? <s>{change}</s> : change}</span>
+        {wording?.targets && <span class="event-targets">{wording.targets}</span>}
       </div>
       {!readOnly && (
         <div class="event-action event-actions">
