@@ -24,6 +24,13 @@ function choices(items: readonly Item[]): { locations: string[]; categories: str
   return { locations: [...locations].sort(collator.compare), categories: [...categories].sort(collator.compare), unassigned };
 }
 
+const CHECKS: [key: 'belowMin' | 'inStockOnly' | 'showArchived' | 'showValue', label: string][] = [
+  ['belowMin', 'Below minimum'],
+  ['inStockOnly', 'In stock only'],
+  ['showArchived', 'Show archived'],
+  ['showValue', 'Show value'],
+];
+
 /** The option value of the unassigned bucket (a location named so still selects by name: its value is its name). */
 const UNASSIGNED_OPTION = '\u0000unassigned';
 
@@ -56,22 +63,12 @@ export function FilterControls({ opts, update, all }: FilterProps) {
           </option>
         ))}
       </select>
-      <label class="check">
-        <input type="checkbox" checked={opts.belowMin} onChange={(e) => update({ belowMin: e.currentTarget.checked })} />
-        Below minimum
-      </label>
-      <label class="check">
-        <input type="checkbox" checked={opts.inStockOnly} onChange={(e) => update({ inStockOnly: e.currentTarget.checked })} />
-        In stock only
-      </label>
-      <label class="check">
-        <input type="checkbox" checked={opts.showArchived} onChange={(e) => update({ showArchived: e.currentTarget.checked })} />
-        Show archived
-      </label>
-      <label class="check">
-        <input type="checkbox" checked={opts.showValue} onChange={(e) => update({ showValue: e.currentTarget.checked })} />
-        Show value
-      </label>
+      {CHECKS.map(([key, label]) => (
+        <label class="check" key={key}>
+          <input type="checkbox" checked={Boolean(opts[key])} onChange={(e) => update({ [key]: e.currentTarget.checked })} />
+          {label}
+        </label>
+      ))}
     </>
   );
 }
