@@ -171,7 +171,7 @@ for (const [name, page] of Object.entries({ phone: () => pages.phone, desktop: (
       await p.emulateMedia({ media: 'screen' });
     }
     await sword.getByLabel('Cost each').fill('90');
-    await sword.getByRole('button', { name: 'Tick off Sword: record the purchase' }).click();
+    await sword.getByRole('button', { name: 'Bought Sword: record the purchase' }).click();
     await p.getByText('Nothing to buy').waitFor();
     await p.getByRole('status').filter({ hasText: 'Added 1 × Sword at Shelf' }).getByRole('button', { name: /^Undo/ }).click();
     await sword.waitFor();

@@ -93,8 +93,8 @@ function Entry({ entry }: { entry: ShoppingEntry }) {
         <input id={`${id}-q`} type="number" inputMode="decimal" min="0" step="any" value={quantity} onInput={(e) => setQuantity(e.currentTarget.value)} />
         <label for={`${id}-c`}>Cost each</label>
         <input id={`${id}-c`} type="number" inputMode="decimal" min="0" step="any" value={cost} placeholder="optional" onInput={(e) => setCost(e.currentTarget.value)} />
-        <button type="button" class="btn btn-primary" disabled={busy} aria-label={`Tick off ${item.name}: record the purchase`} onClick={() => void bought()}>
-          ✓ Bought
+        <button type="button" class="btn btn-primary" disabled={busy} onClick={() => void bought()}>
+          <span aria-hidden="true">✓ </span>Bought<span class="visually-hidden"> {item.name}: record the purchase</span>
         </button>
       </div>
     </li>
