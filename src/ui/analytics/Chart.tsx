@@ -49,7 +49,7 @@ function options(p: ChartProps, width: number): uPlot.Options {
     axes: [
       // At least 80 px per tick label, so dates never run together.
       { stroke: '#5b6470', grid: { stroke: '#ece8df' }, ticks: { stroke: '#dcd7cc' }, space: 80, values: timeTicks },
-      { stroke: '#5b6470', grid: { stroke: '#ece8df' }, ticks: { stroke: '#dcd7cc' }, size: 56, values: (_u, vals) => vals.map((v) => (v == null ? '' : fmt(v))) },
+      { stroke: '#5b6470', grid: { stroke: '#ece8df' }, ticks: { stroke: '#dcd7cc' }, size: 72, values: (_u, vals) => vals.map((v) => (v == null ? '' : fmt(v))) },
     ],
     series: [
       {},
