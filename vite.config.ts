@@ -99,6 +99,8 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
         // Deep links (/item/x, /history?...) are client routes: serve the shell for any navigation.
         navigateFallback: 'index.html',
+        // …except files that are not the app: crawlers and browsers must get robots.txt as text.
+        navigateFallbackDenylist: [/^\/robots\.txt$/],
         cleanupOutdatedCaches: true,
         // Nothing is fetched at runtime from anywhere else: no runtimeCaching, no third-party hosts.
         clientsClaim: false,

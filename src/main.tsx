@@ -3,9 +3,11 @@ import { render } from 'preact';
 import { savingChange, start } from './state/app';
 import { App } from './ui/shell/App';
 import { whenIdle } from './ui/lazy';
+import { listenForShortcuts } from './ui/shell/shortcutKeys';
 import './ui/styles.css';
 
 render(<App />, document.getElementById('app')!);
+listenForShortcuts();
 
 // A change is shown before its write commits (src/state/engine.ts foldAhead). Leaving the page in that moment
 // would abort the write, so the browser asks first ("Changes you made may not be saved").

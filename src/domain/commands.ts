@@ -2,17 +2,21 @@
 // refused command appends nothing). Time and ids come in through the context so tests are deterministic.
 import { assertNever, DATA_VERSION, LIMITS, type Attributes, type EventDataMap, type EventType, type InventoryEvent, type ItemChanges, type ItemFields, ITEM_FIELDS } from './events';
 import { quantityAt, roundQty, type InventoryState, type Item } from './inventory';
+import { groupContext, initialStockData, initialStockErrors, planRename, type InitialStock } from './groupedCommands';
 import { validateAttributes, validateFields, validateLocation, validatePositive, validateText, type FieldErrors } from './validation';
 
 export type Command =
-  | ({ type: 'createItem' } & ItemFields)
+  /** With `initial`, the item is created with stock: one action (ItemCreated + StockAdded, one correlation id). */
+  | ({ type: 'createItem'; initial?: InitialStock } & ItemFields)
   | { type: 'editItem'; itemId: string; changes: Partial<{ [K in keyof ItemFields]: ItemFields[K] | undefined }> }
   | { type: 'addStock'; itemId: string; quantity: number; location?: string; reason?: string; unitCost?: number; note?: string; attributes?: Attributes }
   | { type: 'removeStock'; itemId: string; quantity: number; location?: string; reason?: string; note?: string }
   | { type: 'moveStock'; itemId: string; quantity: number; from?: string; to?: string }
   | { type: 'countStock'; itemId: string; counted: number; location?: string }
   | { type: 'archiveItem'; itemId: string }
-  | { type: 'restoreItem'; itemId: string };
+  | { type: 'restoreItem'; itemId: string }
+  /** Every item's stock at `from` moves to `to`: one StockMoved per item, one action. */
+  | { type: 'renameLocation'; from: string; to: string };
 
 export interface DecideContext {
   now: string;
@@ -72,13 +76,25 @@ const fmtLoc = (l: string | undefined) => (l ? `at “${l}”` : 'unassigned');
 export function decide(cmd: Command, state: InventoryState, ctx: DecideContext): Decision {
   switch (cmd.type) {
     case 'createItem': {
-      const { type: _t, ...raw } = cmd;
+      const { type: _t, initial, ...raw } = cmd;
       const fields = { ...raw, name: raw.name?.trim() ?? '', sku: clean(raw.sku), category: clean(raw.category), unit: clean(raw.unit), notes: clean(raw.notes) };
       const errors = validateFields(fields, true);
-      if (errors) return refuse('Please correct the highlighted fields.', errors);
+      const stockErrors = initial && initialStockErrors(initial);
+      if (errors || stockErrors) return refuse('Please correct the highlighted fields.', { ...errors, ...stockErrors });
       const taken = nameTaken(state, fields.name);
       if (taken) return refuse(`An item named “${taken.name}” already exists.`, { name: 'Already used by another item.' });
-      return { ok: true, events: [makeEvent('ItemCreated', { itemId: ctx.newId(), ...fields }, ctx)] };
+      if (!initial) return { ok: true, events: [makeEvent('ItemCreated', { itemId: ctx.newId(), ...fields }, ctx)] };
+      // Ids of one device increase, so the creation sorts before its stock although both have the same time.
+      const group = groupContext(ctx);
+      const itemId = ctx.newId();
+      const createdEvent = makeEvent('ItemCreated', { itemId, ...fields }, group);
+      return { ok: true, events: [createdEvent, makeEvent('StockAdded', initialStockData(itemId, initial), group)] };
+    }
+    case 'renameLocation': {
+      const plan = planRename(state, cmd.from, cmd.to);
+      if (!plan.ok) return plan.fields ? refuse(plan.error, plan.fields) : refuse(plan.error);
+      const group = groupContext(ctx);
+      return { ok: true, events: plan.moves.map((m) => makeEvent('StockMoved', { itemId: m.itemId, quantity: m.quantity, from: plan.from, to: plan.to }, group)) };
     }
     case 'editItem': {
       const item = activeItem(state, cmd.itemId);

@@ -22,11 +22,20 @@ export function listedItems(state: InventoryState): Item[] {
   return [...state.items.values()].filter((i) => !i.archived).sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
 }
 
+/** Average unit cost per item id, and the currency they are in, for the cost and value columns. */
+export interface CsvCosts {
+  avgCost: ReadonlyMap<string, number>;
+  currency: string;
+}
+
+const cents = (n: number): number => Math.round(n * 100) / 100;
+
 /**
  * The CSV text for `items` (the rows as the inventory shows them; by default every listed item of `state`).
  * A column per location appears when any item has stock at a named location; "Unassigned" holds the rest.
+ * With `costs`, each item's average unit cost and the value of its stock follow (empty when it has no cost).
  */
-export function inventoryCsv(state: InventoryState, items: readonly Item[] = listedItems(state)): string {
+export function inventoryCsv(state: InventoryState, items: readonly Item[] = listedItems(state), costs?: CsvCosts): string {
   const named = new Set<string>();
   for (const item of items) for (const loc of Object.keys(item.stock)) if (loc !== UNASSIGNED) named.add(loc);
   const locations = named.size === 0 ? [] : [...[...named].sort((a, b) => collator.compare(a, b)), UNASSIGNED];
@@ -35,22 +44,26 @@ export function inventoryCsv(state: InventoryState, items: readonly Item[] = lis
     'Name', 'SKU', 'Category', 'Unit', 'Quantity',
     ...locations.map((l) => (l === UNASSIGNED ? 'Unassigned' : `Location: ${l}`)),
     'Min quantity', 'Low stock', ...(anyArchived ? ['Archived'] : []),
+    ...(costs ? [`Unit cost (average, ${costs.currency})`, `Value (${costs.currency})`] : []),
   ];
   const rows = items.map((item): Cell[] => [
     item.name, item.sku, item.category, item.unit, quantityOf(item),
     ...locations.map((l) => (Object.hasOwn(item.stock, l) ? item.stock[l] : undefined)),
     item.minQuantity, isLowStock(item) ? 'yes' : 'no', ...(anyArchived ? [item.archived ? 'yes' : 'no'] : []),
+    ...(costs ? costCells(item, costs.avgCost.get(item.id)) : []),
   ]);
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
+
+const costCells = (item: Item, avg: number | undefined): Cell[] => (avg === undefined ? [undefined, undefined] : [avg, cents(Math.max(0, quantityOf(item)) * avg)]);
 
 /**
  * Downloads the CSV as eventory-inventory-<date>.csv, or eventory-inventory-as-of-<date>.csv for a past moment.
  * The byte order mark makes Excel read the file as UTF-8 (it assumes a legacy code page otherwise).
  */
-export function downloadInventoryCsv(state: InventoryState, opts: { items?: readonly Item[]; at?: string } = {}): string {
+export function downloadInventoryCsv(state: InventoryState, opts: { items?: readonly Item[]; at?: string; costs?: CsvCosts } = {}): string {
   const day = localDate(opts.at ? new Date(opts.at) : new Date());
   const filename = opts.at ? `eventory-inventory-as-of-${day}.csv` : `eventory-inventory-${day}.csv`;
-  downloadBlob(new Blob(['\uFEFF', inventoryCsv(state, opts.items)], { type: 'text/csv;charset=utf-8' }), filename);
+  downloadBlob(new Blob(['\uFEFF', inventoryCsv(state, opts.items, opts.costs)], { type: 'text/csv;charset=utf-8' }), filename);
   return filename;
 }

@@ -12,7 +12,11 @@ import { EventStore } from '../store/eventStore';
 import { makeYielder } from '../lib/yieldToMain';
 import { Engine, type ExecResult, type HeadState } from './engine';
 import type { FutureDated, ImportOptions, ImportResult } from './importer';
-import { describeOpenError, isQuotaError, type StorageProblem } from './storageErrors';
+import type { StorageProblem } from './storageErrors';
+import { loadOnce } from '../lib/loadOnce';
+
+// The words for storage failures load with the first failure.
+const storageErrors = loadOnce(() => import('./storageErrors'));
 
 export type { ExecResult, FutureDated, ImportOptions, ImportResult };
 export type AppStatus = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
@@ -101,7 +105,7 @@ async function open(dbName?: string): Promise<void> {
     if (problem$.value?.kind === 'blocked') problem$.value = undefined;
   } catch (err) {
     starting = undefined;
-    const message = describeOpenError(err);
+    const message = (await storageErrors()).describeOpenError(err);
     status$.value = { kind: 'error', message };
     throw err;
   }
@@ -132,8 +136,9 @@ async function deviceSource(store: EventStore): Promise<string> {
  * Such work writes no event, so nothing is lost; a reload starts it afresh.
  */
 export function inBackground(work: Promise<unknown>, what: string): void {
-  work.catch((err: unknown) => {
+  work.catch(async (err: unknown) => {
     console.error(err);
+    const { describeOpenError } = await storageErrors();
     // A tab outdated by a newer one has already said why everything stops.
     if (problem$.peek()?.kind === 'outdated') return;
     problem$.value = { kind: 'background', message: `Something Eventory does in the background failed (${what}): ${describeOpenError(err)} Nothing you saved is lost; reload the page to try again.` };
@@ -154,6 +159,7 @@ async function guarded(run: () => Promise<ExecResult>): Promise<ExecResult> {
     if (result.ok && problem$.value?.kind === 'quota') problem$.value = undefined;
     return result;
   } catch (err) {
+    const { describeOpenError, isQuotaError } = await storageErrors();
     const message = describeOpenError(err);
     if (isQuotaError(err)) problem$.value = { kind: 'quota', message };
     return { ok: false, error: message };
@@ -217,6 +223,7 @@ export async function importEvents(events: InventoryEvent[], opts?: ImportOption
     if (result.ok && problem$.value?.kind === 'quota') problem$.value = undefined;
     return result;
   } catch (err) {
+    const { describeOpenError, isQuotaError } = await storageErrors();
     if (isQuotaError(err)) problem$.value = { kind: 'quota', message: describeOpenError(err) };
     return { ok: false, error: `${describeOpenError(err)} The file was not imported; the log is unchanged.` };
   }

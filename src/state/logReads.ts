@@ -35,20 +35,40 @@ export function importStatus(importId: string): Promise<ImportStatus> {
 async function countUndone(importId: string, undone: ReadonlySet<string>): Promise<ImportStatus> {
   // Nothing is undone (the usual case): no need to read the import's ids (40 MB for a million events).
   if (undone.size === 0) return (await engine().store.hasImport(importId)) ? 'active' : 'unknown';
-  // A million ids for a large import: read a part at a time and counted in slices, so the page stays responsive.
-  const pause = makeYielder();
+  // A log exported after an undo brings that undo along: what it undid was undone in the file already, not
+  // here, so it does not make the import "partly undone". The undos are few: their rows are read whole.
+  const [, reverts] = await engine().store.readHeadAndReverts();
+  const revertById = new Map(reverts.map((r) => [r.id, r]));
+  const own: string[] = [];
+  const pass = (visit: (id: string) => void) => countIds(importId, visit);
   let n = 0;
+  const total = await pass((id) => {
+    if (undone.has(id)) n++;
+    if (revertById.has(id) && !undone.has(id)) own.push(id);
+  });
+  if (total === 0) return 'unknown';
+  // The import's own undos in effect: the undone events they name do not count (a second pass, only for them).
+  const ownTargets = new Set(own.flatMap((id) => revertById.get(id)!.eventIds));
+  let ownUndone = 0;
+  if (ownTargets.size > 0) await pass((id) => ownTargets.has(id) && undone.has(id) && ownUndone++);
+  const effective = n - ownUndone;
+  return effective === 0 ? 'active' : effective === total - ownUndone ? 'undone' : 'partly';
+}
+
+/** Visits every id an import added, a part at a time and in slices, so the page stays responsive; the count. */
+async function countIds(importId: string, visit: (id: string) => void): Promise<number> {
+  // A million ids for a large import: read a part at a time and counted in slices.
+  const pause = makeYielder();
   let total = 0;
   for await (const ids of engine().store.importedIdParts(importId)) {
     for (let i = 0; i < ids.length; i++) {
-      if (undone.has(ids[i]!)) n++;
+      visit(ids[i]!);
       if ((i & 16383) === 16383) await pause();
     }
     total += ids.length;
     await pause();
   }
-  if (total === 0) return 'unknown';
-  return n === 0 ? 'active' : n === total ? 'undone' : 'partly';
+  return total;
 }
 
 /** The whole log in history order, a page at a time. */

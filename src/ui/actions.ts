@@ -40,8 +40,28 @@ async function phrase(say: (w: Wording) => string, fallback: string): Promise<st
 export const sentenceOf = (e: InventoryEvent) => phrase((w) => w.eventSentence(e, lookup), 'the change');
 
 type Mode = 'did' | 'undid' | 'redid';
+interface Done {
+  events: InventoryEvent[];
+  sentence: string;
+  mode: Mode;
+}
+// This tab's own actions, for Ctrl+Z and Shift+Ctrl+Z (src/ui/keyboard.ts): what can be undone, newest last, and
+// what was undone and can be redone. A new action clears the redo list, as in any editor.
+const undoable: Done[] = [];
+const redoable: Done[] = [];
+const forget = (events: InventoryEvent[]) => {
+  for (const list of [undoable, redoable]) {
+    const i = list.findIndex((d) => d.events === events);
+    if (i >= 0) list.splice(i, 1);
+  }
+};
 
 export function announce(sentence: string, events: InventoryEvent[], mode: Mode): void {
+  if (mode === 'undid') redoable.push({ events, sentence, mode });
+  else {
+    undoable.push({ events, sentence, mode });
+    if (mode === 'did') redoable.length = 0;
+  }
   const message = mode === 'did' ? sentence : `${mode === 'undid' ? 'Undone' : 'Redone'}: ${sentence}`;
   const label = mode === 'undid' ? 'Redo' : 'Undo';
   toast({
@@ -61,6 +81,7 @@ export async function showRefusal(r: Extract<ExecResult, { ok: false }>): Promis
 }
 
 async function reverse(events: InventoryEvent[], sentence: string, mode: Mode): Promise<void> {
+  forget(events);
   const r = await undo(events.map((e) => e.id));
   if (!r.ok) return showRefusal(r);
   announce(sentence, r.events, mode === 'undid' ? 'redid' : 'undid');
@@ -85,6 +106,13 @@ export async function runCommand(cmd: Command): Promise<ExecResult> {
 export async function runQuick(cmd: Command): Promise<void> {
   const r = await runCommand(cmd);
   if (!r.ok) await showRefusal(r);
+}
+
+/** Undoes (or with `redo`, redoes) this tab's last action; says so when there is none. */
+export async function reverseLast(redo: boolean): Promise<void> {
+  const last = (redo ? redoable : undoable).at(-1);
+  if (!last) return void toast({ tone: 'ok', message: redo ? 'Nothing to redo.' : 'Nothing to undo.' });
+  await reverse(last.events, last.sentence, last.mode);
 }
 
 /** Undo of one event from a history list. */

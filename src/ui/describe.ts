@@ -1,8 +1,11 @@
 // Words for events: a sentence for toasts ("Added 3 × Sword at Shelf A") and a compact change line for history
 // rows ("+3 at Shelf A (purchase) — note"). Every event type is worded here, in one switch each.
 import { assertNever, ITEM_FIELDS, type Attributes, type InventoryEvent, type ItemField } from '../domain/events';
+import { renameOf } from '../domain/groupedCommands';
 import type { Item } from '../domain/inventory';
-import { amountOf, atLocation, locationName, plural, qty, signed } from './format';
+import { atLocation, locationName, plural, qty, signed } from './format';
+import { money } from './money';
+import { amount, amountOfItem as amountOf } from './units';
 
 export type ItemLookup = (id: string) => Item | undefined;
 
@@ -63,6 +66,12 @@ export function eventSentence(e: InventoryEvent, lookup: ItemLookup): string {
 /** Summary of the events of one action (usually one event). */
 export function resultSentence(events: readonly InventoryEvent[], lookup: ItemLookup): string {
   if (events.length === 0) return 'Nothing changed';
+  const [created, stock] = events as [InventoryEvent, InventoryEvent | undefined];
+  if (created.type === 'ItemCreated' && stock?.type === 'StockAdded' && events.length === 2 && stock.data.itemId === created.data.itemId) {
+    return `Created “${created.data.name}” with ${amount(stock.data.quantity, created.data.unit)} ${place(stock.data.location)}`;
+  }
+  const rename = renameOf(events);
+  if (rename) return `Renamed location “${rename.from}” to “${rename.to}” (${plural(events.length, 'item')} moved)`;
   const first = eventSentence(events[0]!, lookup);
   return events.length === 1 ? first : `${first} and ${plural(events.length - 1, 'more change')}`;
 }
@@ -90,7 +99,7 @@ export function changeLine(e: InventoryEvent): string {
         .map((f) => `${FIELD_LABELS[f]}: ${fieldValue(e.data.changes[f]!.from)} → ${fieldValue(e.data.changes[f]!.to)}`)
         .join(' · ');
     case 'StockAdded':
-      return `${signed(e.data.quantity)} ${atLocation(e.data.location)}${e.data.unitCost !== undefined ? ` @ ${e.data.unitCost} each` : ''}${tail(e.data.reason, e.data.note)}${e.data.attributes && Object.keys(e.data.attributes).length ? ` · ${attrs(e.data.attributes)}` : ''}`;
+      return `${signed(e.data.quantity)} ${atLocation(e.data.location)}${e.data.unitCost !== undefined ? ` @ ${money(e.data.unitCost)} each` : ''}${tail(e.data.reason, e.data.note)}${e.data.attributes && Object.keys(e.data.attributes).length ? ` · ${attrs(e.data.attributes)}` : ''}`;
     case 'StockRemoved':
       return `${signed(-e.data.quantity)} ${atLocation(e.data.location)}${tail(e.data.reason, e.data.note)}`;
     case 'StockMoved':

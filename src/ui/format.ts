@@ -12,12 +12,6 @@ export const locationName = (loc: string | undefined): string => (loc === undefi
 /** "at Shelf A" or "unassigned". */
 export const atLocation = (loc: string | undefined): string => (loc ? `at ${loc}` : 'unassigned');
 
-/** Quantity of an item, with its unit: "3 × Sword", "2 kg of Flour". */
-export function amountOf(n: number, item: Pick<Item, 'name' | 'unit'> | undefined, fallbackName = 'an unknown item'): string {
-  const name = item?.name ?? fallbackName;
-  return item?.unit ? `${qty(n)} ${item.unit} of ${name}` : `${qty(n)} × ${name}`;
-}
-
 // One collator for all comparisons: localeCompare with options builds a new one per call, which profiling
 // showed dominating the render of a few hundred rows.
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });

@@ -39,12 +39,12 @@ test('the analytics page answers what we use, what runs out, what we collect, an
   assert.deepEqual((await rowTexts(below)).slice(1), ['Sword 2 3 1']);
 
   const value = page.getByRole('region', { name: 'Stock value over time' });
-  await value.getByText('Value now: 320.07').waitFor();
+  await value.getByText('Value now: $320.07').waitFor();
   const chart = value.getByRole('img');
-  assert.match(await chart.getAttribute('aria-label'), /^Stock value from .* now 320\.07, highest 470\./);
+  assert.match(await chart.getAttribute('aria-label'), /^Stock value from .* now \$320\.07, highest \$470\.00/);
   assert.equal(await chart.locator('canvas').count(), 1);
   await value.getByText(/Show the numbers/).click();
-  await value.getByRole('table', { name: /Value at the end of each day/ }).getByRole('row', { name: /Oct 26, 2026 470/ }).waitFor();
+  await value.getByRole('table', { name: /Value at the end of each day/ }).getByRole('row', { name: /Oct 26, 2026 \$470\.00/ }).waitFor();
 
   const activity = page.getByRole('region', { name: 'Activity per day' });
   assert.match(await activity.getByRole('img').getAttribute('aria-label'), /changes on 26 days/);

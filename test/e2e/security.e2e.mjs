@@ -97,6 +97,7 @@ test('every page works under the policy: no violation, no console error, no requ
     await page.getByRole('status').filter({ hasText: 'Compass' }).getByRole('button', { name: /^Undo/ }).first().click();
     await page.getByLabel('Search items').fill('fl');
     const csv = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'More actions' }).click();
     await page.getByRole('button', { name: /CSV/ }).first().click();
     await csv;
 

@@ -79,7 +79,8 @@ test('the scrubber moves through history by keyboard, the address follows, and B
 
 test('dragging the scrubber shows the past while dragging and settles the address on release', async () => {
   await page.goto(`${app.url}/`);
-  await page.getByText('Time travel: see the inventory at an earlier moment').click();
+  await page.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('button', { name: 'Time travel' }).click();
   const slider = page.getByRole('slider', { name: 'Moment in history' });
   const box = await slider.boundingBox();
   const y = box.y + box.height / 2;

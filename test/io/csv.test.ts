@@ -88,3 +88,13 @@ describe('inventoryCsv', () => {
     expect(inventoryCsv(emptyState())).toBe('Name,SKU,Category,Unit,Quantity,Min quantity,Low stock\r\n');
   });
 });
+
+describe('inventoryCsv with costs', () => {
+  it('adds each item\'s average unit cost and the value of its stock, in the currency named in the header', () => {
+    const state = fold(emptyState(), sortHistory([created('a', 'Rice'), created('b', 'Salt'), added('a', 4), added('b', 1)]));
+    const rows = readCsv(inventoryCsv(state, undefined, { avgCost: new Map([['a', 2.495]]), currency: 'EUR' }));
+    expect(rows[0]!.slice(-2)).toEqual(['Unit cost (average, EUR)', 'Value (EUR)']);
+    expect(rows[1]!.slice(-2)).toEqual(['2.495', '9.98']);
+    expect(rows[2]!.slice(-2)).toEqual(['', '']);
+  });
+});

@@ -6,6 +6,7 @@ import { EventStore } from '../../src/store/eventStore';
 import { exportLog } from '../../src/io/exportLog';
 import { describeImport, importLogFile, type ImportProgress } from '../../src/io/importLog';
 import { freshDbName } from '../support/engine';
+import { ev } from '../support/events';
 import { exported, file, logText, sampleEvents } from './fixtures';
 
 beforeEach(async () => {
@@ -155,6 +156,18 @@ describe('importStatus', () => {
     read.mockClear();
     expect(await importStatus(imp!.id)).toBe('undone');
     expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it('an import that brings its own undo (a log exported after an undo) is active, not partly undone', async () => {
+    const undoInFile = ev('EventsReverted', { eventIds: ['id-d'] }, { id: 'id-e', time: '2026-01-01T00:04:00.000Z' });
+    await importLogFile(file([logText([...sampleEvents(), undoInFile])]));
+    const [imp] = await listImports();
+    expect(await importStatus(imp!.id)).toBe('active');
+    // Redoing what the file had undone is a change made here: the import is then partly undone.
+    expect(await undo(['id-e'])).toMatchObject({ ok: true });
+    expect(await importStatus(imp!.id)).toBe('partly');
+    expect(await undoImport(imp!.id)).toMatchObject({ ok: true });
+    expect(await importStatus(imp!.id)).toBe('undone');
   });
 
   it('reads them once something is undone: partly, then undone', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InventoryEvent } from '../../src/domain/events';
 import type { Item } from '../../src/domain/inventory';
-import { changeLine, eventSentence } from '../../src/ui/describe';
+import { changeLine, eventSentence, resultSentence } from '../../src/ui/describe';
 
 let n = 0;
 const ev = (type: InventoryEvent['type'], data: object): InventoryEvent =>
@@ -20,6 +20,19 @@ describe('event wording', () => {
     expect(eventSentence(ev('StockRemoved', { itemId: 's', quantity: 1, location: 'Van' }), lookup)).toBe('Removed 1 × Sword from Van');
     expect(eventSentence(ev('StockMoved', { itemId: 's', quantity: 2, from: 'Van' }), lookup)).toBe('Moved 2 × Sword from Van to Unassigned');
     expect(eventSentence(ev('ItemArchived', { itemId: 'x' }), lookup)).toBe('Archived “x”');
+  });
+  it('says one action of several events in one sentence: created with stock, a location renamed', () => {
+    const created = { ...ev('ItemCreated', { itemId: 'r', name: 'Rice', unit: 'pack' }), correlationid: 'c1' } as InventoryEvent;
+    const stock = { ...ev('StockAdded', { itemId: 'r', quantity: 5, location: 'Pantry', reason: 'initial' }), correlationid: 'c1' } as InventoryEvent;
+    expect(resultSentence([created, stock], lookup)).toBe('Created “Rice” with 5 packs at Pantry');
+    const moves = ['s', 'f'].map((itemId) => ({ ...ev('StockMoved', { itemId, quantity: 1, from: 'Garage', to: 'Shed' }), correlationid: 'c2' }) as InventoryEvent);
+    expect(resultSentence(moves, lookup)).toBe('Renamed location “Garage” to “Shed” (2 items moved)');
+  });
+  it('writes units in the number the quantity takes', () => {
+    items.set('p', { id: 'p', name: 'Rice', unit: 'pack', known: true, archived: false, updatedAt: '', stock: {}, eventCount: 1 });
+    items.set('c', { id: 'c', name: 'Screws', unit: 'pcs', known: true, archived: false, updatedAt: '', stock: {}, eventCount: 1 });
+    expect(eventSentence(ev('StockAdded', { itemId: 'p', quantity: 5, location: 'Pantry' }), lookup)).toBe('Added 5 packs of Rice at Pantry');
+    expect(eventSentence(ev('StockRemoved', { itemId: 'c', quantity: 1 }), lookup)).toBe('Removed 1 pc of Screws (unassigned)');
   });
   it('says what changed, for history rows', () => {
     expect(changeLine(ev('StockAdded', { itemId: 's', quantity: 3, location: 'Shelf A', reason: 'purchase', note: 'gift' }))).toBe('+3 at Shelf A (purchase) — gift');

@@ -34,7 +34,7 @@ describe('listItems', () => {
 
 describe('list options in the URL', () => {
   it('round-trips and leaves defaults out of the URL', () => {
-    const o = { query: 'sw', inStockOnly: true, showArchived: false, sort: 'quantity' as const, dir: 'desc' as const };
+    const o = { query: 'sw', belowMin: false, inStockOnly: true, showArchived: false, showValue: false, sort: 'quantity' as const, dir: 'desc' as const };
     const params = paramsFromOptions(o);
     expect(params).toEqual({ q: 'sw', instock: '1', archived: undefined, sort: 'quantity', dir: 'desc' });
     const q = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined));
@@ -43,5 +43,29 @@ describe('list options in the URL', () => {
   });
   it('ignores an unknown sort key', () => {
     expect(optionsFromParams(new URLSearchParams('sort=evil')).sort).toBe('name');
+  });
+});
+
+describe('search and filters over locations and categories', () => {
+  const garage = item('5', 'Drill', { stock: { Garage: 1, '': 2 } });
+  const low = item('6', 'Rice', { category: 'Food', minQuantity: 5, stock: { Pantry: 2 } });
+  const items = [sword, rope, lamp, garage, low];
+  it('finds items by a location they are stored at, ignoring case', () => {
+    expect(names(listItems(items, { ...DEFAULT_LIST, query: 'garage' }))).toEqual(['Drill']);
+    expect(names(listItems(items, { ...DEFAULT_LIST, query: 'SHELF' }))).toEqual(['Sword']);
+  });
+  it('filters by location, the unassigned bucket, category and "below minimum"', () => {
+    expect(names(listItems(items, { ...DEFAULT_LIST, location: 'Garage' }))).toEqual(['Drill']);
+    expect(names(listItems(items, { ...DEFAULT_LIST, location: '' }))).toEqual(['Drill', 'Rope']);
+    expect(names(listItems(items, { ...DEFAULT_LIST, category: 'Food' }))).toEqual(['Rice']);
+    expect(names(listItems(items, { ...DEFAULT_LIST, belowMin: true }))).toEqual(['Rice']);
+  });
+  it('holds the filters in the URL and reads them back', () => {
+    const o = { ...DEFAULT_LIST, query: 'x', location: 'Garage', category: 'Food', belowMin: true };
+    const params = new URLSearchParams(Object.entries(paramsFromOptions(o)).filter((e): e is [string, string] => e[1] !== undefined));
+    expect(params.toString()).toBe('q=x&loc=Garage&cat=Food&low=1');
+    expect(optionsFromParams(params)).toEqual(o);
+    const unassigned = optionsFromParams(new URLSearchParams(paramsFromOptions({ ...DEFAULT_LIST, location: '' }) as Record<string, string>));
+    expect(unassigned.location).toBe('');
   });
 });

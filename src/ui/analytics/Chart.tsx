@@ -18,6 +18,16 @@ export interface ChartProps {
   format?: (v: number) => string;
 }
 
+const DAY = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+const HOUR = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+
+/** Tick labels of the time axis, as the app writes dates ("Nov 12"; with the time within two days): never ms. */
+function timeTicks(_u: uPlot, splits: number[]): string[] {
+  const span = splits.length > 1 ? splits[splits.length - 1]! - splits[0]! : 0;
+  const f = span < 2 * 86_400 ? HOUR : DAY;
+  return splits.map((s) => f.format(s * 1000));
+}
+
 const STROKE = '#1f4e79';
 const FILL = 'rgba(31, 78, 121, 0.14)';
 
@@ -29,15 +39,17 @@ function options(p: ChartProps, width: number): uPlot.Options {
     width,
     height: p.height ?? 220,
     cursor: { drag: { x: false, y: false } },
-    legend: { show: true, live: true },
+    // No legend: it read "Time: -- Quantity: —" until hovered; the summary and the table give the numbers.
+    legend: { show: false },
     scales: {
       // Bars are centred on their day: pad the x range by half a day so the first and last are not cut in half.
       x: p.kind === 'bars' ? { time: true, range: (_u, min, max) => [min - 43_200, max + 43_200] } : { time: true },
       y: { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.1 : 1] },
     },
     axes: [
-      { stroke: '#5b6470', grid: { stroke: '#ece8df' }, ticks: { stroke: '#dcd7cc' } },
-      { stroke: '#5b6470', grid: { stroke: '#ece8df' }, ticks: { stroke: '#dcd7cc' }, size: 56, values: (_u, vals) => vals.map((v) => (v == null ? '' : fmt(v))) },
+      // At least 80 px per tick label, so dates never run together.
+      { stroke: '#5b6470', grid: { stroke: '#ece8df' }, ticks: { stroke: '#dcd7cc' }, space: 80, values: timeTicks },
+      { stroke: '#5b6470', grid: { stroke: '#ece8df' }, ticks: { stroke: '#dcd7cc' }, size: 72, values: (_u, vals) => vals.map((v) => (v == null ? '' : fmt(v))) },
     ],
     series: [
       {},

@@ -1,5 +1,6 @@
 // Cards with a chart over time: stock value, and activity per day. Each chart has a spoken summary and its
 // numbers in a table.
+import { money } from '../money';
 import { activityPerDay, busiestDays } from '../../domain/projections/activityPerDay';
 import { stockValueOverTime, unpricedItems } from '../../domain/projections/stockValueOverTime';
 import { DAY_MS } from '../../domain/projections/time';
@@ -7,7 +8,7 @@ import { projection } from '../../state/projections';
 import { plural } from '../format';
 import { Chart } from './Chart';
 import { Card, DataTable, ItemName, Pending } from './parts';
-import { amount, dayIso, dayName } from './wording';
+import { dayIso, dayName } from './wording';
 
 const TABLE_ROWS = 60;
 
@@ -27,7 +28,7 @@ export function StockValueCard() {
     <Card title="Stock value over time" note="At each item's average unit cost (from the costs entered when adding stock).">
       <p class="big-number">
         <span class="visually-hidden">Value now: </span>
-        {amount(acc.total)}
+        {money(acc.total)}
       </p>
       {acc.days.length === 0 ? (
         <p class="muted">No stock with a unit cost yet. Enter a unit cost when adding stock to see its value here.</p>
@@ -38,13 +39,13 @@ export function StockValueCard() {
             label="Value"
             times={times}
             values={values}
-            format={amount}
-            summary={`Stock value from ${dayName(acc.days[0]!)} to now: now ${amount(acc.total)}, highest ${amount(peak)}.`}
+            format={(v) => money(v)}
+            summary={`Stock value from ${dayName(acc.days[0]!)} to now: now ${money(acc.total)}, highest ${money(peak)}.`}
           />
           <DataTable
             caption="Value at the end of each day with a change"
             head={['Day', 'Value']}
-            rows={acc.days.slice(-TABLE_ROWS).reverse().map((d, i) => [<time dateTime={dayIso(d)}>{dayName(d)}</time>, amount(acc.values[acc.values.length - 1 - i]!)])}
+            rows={acc.days.slice(-TABLE_ROWS).reverse().map((d, i) => [<time dateTime={dayIso(d)}>{dayName(d)}</time>, money(acc.values[acc.values.length - 1 - i]!)])}
           />
         </>
       )}

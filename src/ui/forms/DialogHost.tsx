@@ -1,36 +1,21 @@
 // Renders the open command form. The item is read from the live inventory on every render, so a change made in
 // another tab (or an archive) is reflected while the form is open. The forms themselves load on demand
-// (FormFor); `preloadForms` fetches them when the app is idle so opening one does not wait.
+// with their modal (FormFor); `preloadForms` fetches them when the app is idle so opening one does not wait.
 import { inventory } from '../../state/app';
 import { lazyComponent } from '../lazy';
-import { closeDialog, openDialogState, type DialogSpec } from './dialogs';
-import { Modal } from './Modal';
+import { openDialogState } from './dialogs';
 
-const LazyFormFor = lazyComponent(() => import('./FormFor').then((m) => m.FormFor), 'form');
+// The modal comes with its form: neither is needed before the first command.
+const LazyDialog = lazyComponent(() => import('./FormFor').then((m) => m.FormDialog), 'form');
 
-export const preloadForms = (): Promise<void> => LazyFormFor.preload();
-
-const TITLES: Record<DialogSpec['kind'], string> = {
-  newItem: 'New item',
-  editItem: 'Edit',
-  addStock: 'Add stock',
-  removeStock: 'Remove stock',
-  moveStock: 'Move stock',
-  countStock: 'Count stock',
-  archiveItem: 'Archive',
-};
+export const preloadForms = (): Promise<void> => LazyDialog.preload();
 
 export function DialogHost() {
   const open = openDialogState.value;
   if (!open) return null;
   const { spec } = open;
   const item = spec.kind === 'newItem' ? undefined : inventory.value.items.get(spec.itemId);
-  const title = `${TITLES[spec.kind]}${item ? ` “${item.name}”` : ''}`;
   // Keyed by kind and item so switching dialogs starts a fresh form.
   const key = spec.kind === 'newItem' ? spec.kind : `${spec.kind}:${spec.itemId}`;
-  return (
-    <Modal key={key} title={title} onClose={closeDialog}>
-      <LazyFormFor spec={spec} item={item} />
-    </Modal>
-  );
+  return <LazyDialog key={key} spec={spec} item={item} />;
 }

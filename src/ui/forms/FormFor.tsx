@@ -7,12 +7,13 @@ import { ArchiveForm } from './ArchiveForm';
 import { CountStockForm } from './CountStockForm';
 import type { DialogSpec } from './dialogs';
 import { ItemForm } from './ItemForm';
-import { focusFirstField } from './Modal';
+import { closeDialog } from './dialogs';
+import { focusFirstField, Modal } from './Modal';
 import { MoveStockForm } from './MoveStockForm';
 import { RemoveStockForm } from './RemoveStockForm';
 
 /** `item` is the live item of `spec` (absent for a new item). */
-export function FormFor({ spec, item }: { spec: DialogSpec; item?: Item }) {
+export function FormFor({ spec, item }: { spec: DialogSpec; item?: Item | undefined }) {
   // When the form was already loaded the Modal focused its first field; when it arrived late, do it now.
   useLayoutEffect(() => focusFirstField(document.querySelector<HTMLDialogElement>('dialog.modal[open]'), true), []);
   if (spec.kind === 'newItem') return <ItemForm />;
@@ -31,4 +32,23 @@ export function FormFor({ spec, item }: { spec: DialogSpec; item?: Item }) {
     case 'archiveItem':
       return <ArchiveForm item={item} />;
   }
+}
+
+const TITLES: Record<DialogSpec['kind'], string> = {
+  newItem: 'New item',
+  editItem: 'Edit',
+  addStock: 'Add stock',
+  removeStock: 'Remove stock',
+  moveStock: 'Move stock',
+  countStock: 'Count stock',
+  archiveItem: 'Archive',
+};
+
+/** The open dialog: the modal with the form of `spec`, titled with what it does and to which item. */
+export function FormDialog({ spec, item }: { spec: DialogSpec; item?: Item | undefined }) {
+  return (
+    <Modal title={`${TITLES[spec.kind]}${item ? ` “${item.name}”` : ''}`} onClose={closeDialog}>
+      <FormFor spec={spec} item={item} />
+    </Modal>
+  );
 }

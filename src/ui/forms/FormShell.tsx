@@ -12,10 +12,12 @@ interface Props {
   /** Why submit is disabled, when it is not obvious from the field messages. */
   blockedHint?: string | undefined;
   danger?: boolean;
+  /** A second way to submit (e.g. "Create and add another"), shown before the main button. */
+  also?: { label: string; onSubmit: () => void } | undefined;
   children: ComponentChildren;
 }
 
-export function FormShell({ refusal, submitLabel, canSubmit, busy, onSubmit, blockedHint, danger, children }: Props) {
+export function FormShell({ refusal, submitLabel, canSubmit, busy, onSubmit, blockedHint, danger, also, children }: Props) {
   return (
     <form
       class="form"
@@ -36,6 +38,11 @@ export function FormShell({ refusal, submitLabel, canSubmit, busy, onSubmit, blo
         <button type="button" class="btn btn-secondary" onClick={closeDialog}>
           Cancel
         </button>
+        {also && (
+          <button type="button" class="btn btn-secondary" disabled={!canSubmit || busy} onClick={() => canSubmit && !busy && also.onSubmit()}>
+            {also.label}
+          </button>
+        )}
         <button type="submit" class={`btn ${danger ? 'btn-danger' : 'btn-primary'}`} disabled={!canSubmit || busy}>
           {busy ? 'Saving…' : submitLabel}
         </button>

@@ -9,11 +9,14 @@ import { AttributesEditor } from './AttributesEditor';
 import { parseRows, rowsOf, type AttrRow } from './attributes';
 import { Field, Suggestions } from './Field';
 import { FormShell } from './FormShell';
+import { EMPTY_STOCK, InitialStockFields, initialStockOf, stockErrorsOf, type StockKey } from './InitialStockFields';
+import { mergeErrors } from './mergeErrors';
 import { optionalText, parseNumber, useForm } from './useForm';
 
-type Key = 'name' | 'sku' | 'category' | 'unit' | 'minQuantity' | 'notes';
+type Key = 'name' | 'sku' | 'category' | 'unit' | 'minQuantity' | 'notes' | StockKey;
 
 const initialOf = (item?: Item): Record<Key, string> => ({
+  ...EMPTY_STOCK,
   name: item?.name ?? '',
   sku: item?.sku ?? '',
   category: item?.category ?? '',
@@ -21,6 +24,9 @@ const initialOf = (item?: Item): Record<Key, string> => ({
   minQuantity: item?.minQuantity === undefined ? '' : String(item.minQuantity),
   notes: item?.notes ?? '',
 });
+
+/** The next item of a batch starts empty but keeps where things go and how they are counted. */
+const nextOf = (v: Record<Key, string>): Record<Key, string> => ({ ...initialOf(), category: v.category, unit: v.unit, location: v.location });
 
 function fieldsOf(v: Record<Key, string>, rows: AttrRow[]): ItemFields {
   return {
@@ -46,17 +52,26 @@ function changesOf(item: Item, next: ItemFields): Extract<Command, { type: 'edit
 export function ItemForm({ item }: { item?: Item }) {
   const form = useForm(initialOf(item));
   const [rows, setRows] = useState<AttrRow[]>(() => rowsOf(item?.attributes));
+  const [lastCreated, setLastCreated] = useState<string>();
   const id = item ? `edit-${item.id}` : 'new-item';
   const fields = fieldsOf(form.values, rows);
-  const errors = validateFields(fields, true);
+  const initial = item ? undefined : initialStockOf(form.values);
+  const errors = mergeErrors(validateFields(fields, true), item ? undefined : stockErrorsOf(form.values));
   const attr = parseRows(rows);
   const changes = item ? changesOf(item, fields) : undefined;
   const nothingChanged = changes !== undefined && Object.keys(changes).length === 0;
   const valid = !errors && Object.keys(attr.errors).length === 0;
   const err = (k: Key) => form.errorFor(errors, k);
 
-  const onSubmit = () =>
-    void form.submit(item ? { type: 'editItem', itemId: item.id, changes: changes! } : { type: 'createItem', ...fields });
+  const create = () => ({ type: 'createItem' as const, ...fields, ...(initial ? { initial } : {}) });
+  const onSubmit = () => void form.submit(item ? { type: 'editItem', itemId: item.id, changes: changes! } : create());
+  const addAnother = async () => {
+    if (!(await form.submit(create(), { keepOpen: true }))) return;
+    form.reset(nextOf(form.values));
+    setRows([]);
+    setLastCreated(fields.name);
+    document.getElementById(`${id}-name`)?.focus();
+  };
 
   return (
     <FormShell
@@ -65,11 +80,18 @@ export function ItemForm({ item }: { item?: Item }) {
       canSubmit={valid && !nothingChanged}
       busy={form.busy}
       onSubmit={onSubmit}
+      also={item ? undefined : { label: 'Create and add another', onSubmit: () => void addAnother() }}
       blockedHint={valid && nothingChanged ? 'Nothing changed yet.' : undefined}
     >
+      {lastCreated && (
+        <p class="form-saved" role="status">
+          Created “{lastCreated}”. Next item:
+        </p>
+      )}
       <Field id={`${id}-name`} label="Name" error={err('name')}>
         {(c) => <input {...c} {...form.bind('name')} required autoComplete="off" />}
       </Field>
+      {!item && <InitialStockFields id={id} unit={form.values.unit} bind={form.bind} error={err} />}
       <div class="field-row">
         <Field id={`${id}-sku`} label="SKU (optional)" error={err('sku')}>
           {(c) => <input {...c} {...form.bind('sku')} autoComplete="off" />}

@@ -39,17 +39,28 @@ export function useForm<K extends string>(initial: Record<K, string>) {
   const errorFor = (errors: FieldErrors | undefined, name: K): string | undefined =>
     refusal?.fields?.[name] ?? (touched.has(name) ? errors?.[name] : undefined);
 
-  /** Runs `cmd`; closes the dialog on success, keeps it open with the refusal otherwise. */
-  const submit = async (cmd: Command) => {
+  /**
+   * Runs `cmd`; closes the dialog on success (unless `keepOpen`), keeps it open with the refusal otherwise.
+   * True when the command succeeded.
+   */
+  const submit = async (cmd: Command, opts: { keepOpen?: boolean } = {}): Promise<boolean> => {
     setBusy(true);
     setRefusal(null);
     const r = await runCommand(cmd);
     setBusy(false);
-    if (r.ok) closeDialog();
-    else setRefusal({ error: r.error, ...(r.fields ? { fields: r.fields } : {}) });
+    if (r.ok && !opts.keepOpen) closeDialog();
+    else if (!r.ok) setRefusal({ error: r.error, ...(r.fields ? { fields: r.fields } : {}) });
+    return r.ok;
   };
 
-  return { values, set, bind, errorFor, submit, refusal, busy, touched };
+  /** Starts over with `next` (e.g. for the next item of a batch): nothing touched, no refusal. */
+  const reset = (next: Record<K, string>) => {
+    setValues(next);
+    setTouched(new Set());
+    setRefusal(null);
+  };
+
+  return { values, set, bind, errorFor, submit, reset, refusal, busy, touched };
 }
 
 /** '' -> undefined, otherwise a number (NaN when not one, which validatePositive reports). */

@@ -6,7 +6,7 @@ import { itemIdOf } from '../../domain/touches';
 import { inventory, revertedIds } from '../../state/app';
 import { redoEvent, undoEvent } from '../actions';
 import { changeLine, eventSentence } from '../describe';
-import { when } from '../format';
+import { plural, when } from '../format';
 import { Link, itemPath } from '../router';
 import { undoGroupOf } from '../undoWhole';
 import { groupCounts } from './eventFilters';
@@ -22,9 +22,11 @@ interface Props {
   emptyText: string;
   /** The list is the whole log, unfiltered: once fully read, it holds every event of each group. */
   wholeLog?: boolean;
+  /** No Undo/Redo (a page showing the past). */
+  readOnly?: boolean;
 }
 
-export function EventList({ paged, showItem, infinite = false, emptyText, wholeLog = false }: Props) {
+export function EventList({ paged, showItem, infinite = false, emptyText, wholeLog = false, readOnly = false }: Props) {
   const byId = new Map(paged.events.map((e) => [e.id, e]));
   // Group sizes are only certain when every event is in the list; elsewhere the button does not give a number.
   const sizes = wholeLog && paged.done ? groupCounts(paged.events) : undefined;
@@ -38,7 +40,7 @@ export function EventList({ paged, showItem, infinite = false, emptyText, wholeL
       {paged.events.length === 0 && !paged.loading && !paged.error && <p class="muted empty-small">{emptyText}</p>}
       <ol class="event-list">
         {paged.events.map((e) => (
-          <EventRow key={e.id} e={e} showItem={showItem} byId={byId} groupSize={e.correlationid === undefined ? undefined : sizes?.get(e.correlationid)} />
+          <EventRow key={e.id} e={e} showItem={showItem} byId={byId} readOnly={readOnly} groupSize={e.correlationid === undefined ? undefined : sizes?.get(e.correlationid)} />
         ))}
       </ol>
       <div class="list-end">
@@ -68,12 +70,35 @@ function Sentinel({ onVisible }: { onVisible: () => void }) {
   return <div ref={ref} class="sentinel" aria-hidden="true" />;
 }
 
-function targetsLine(e: InventoryEvent, byId: Map<string, InventoryEvent>): string | undefined {
+const known = (ids: readonly string[], byId: Map<string, InventoryEvent>): InventoryEvent[] =>
+  ids.map((id) => byId.get(id)).filter((x): x is InventoryEvent => x !== undefined);
+
+/**
+ * An undo of plain events undoes them; an undo of an undo redoes what that one undid; an undo of a redo undoes
+ * again. Returns which, and the plain events in the end concerned (those in the list), following the chain.
+ */
+function undoKind(e: InventoryEvent, byId: Map<string, InventoryEvent>, depth = 0): { redo: boolean; events: InventoryEvent[]; n: number } {
+  if (e.type !== 'EventsReverted') return { redo: false, events: [e], n: 1 };
+  const targets = known(e.data.eventIds, byId);
+  if (depth > 20 || targets.length === 0 || !targets.every((t) => t.type === 'EventsReverted')) return { redo: false, events: targets, n: e.data.eventIds.length };
+  const inner = targets.map((t) => undoKind(t, byId, depth + 1));
+  return { redo: !inner[0]!.redo, events: inner.flatMap((i) => i.events), n: inner.reduce((sum, i) => sum + i.n, 0) };
+}
+
+/**
+ * What an undo row says it did: "Undid: Added 3 × Sword", or for a redo "Redid: Added 3 × Sword" with the change
+ * line "Redo of 1 change" (it read "Undo of 1 change / Undid: Undid 1 change").
+ */
+function undoWording(e: InventoryEvent, byId: Map<string, InventoryEvent>): { change: string; targets?: string } | undefined {
   if (e.type !== 'EventsReverted') return undefined;
-  const known = e.data.eventIds.map((id) => byId.get(id)).filter((x): x is InventoryEvent => x !== undefined);
-  if (known.length === 0) return undefined;
+  const { redo, events, n } = undoKind(e, byId);
   const lookup = (id: string) => inventory.value.items.get(id);
-  return known.slice(0, 3).map((t) => eventSentence(t, lookup)).join('; ') + (known.length > 3 ? '; …' : '');
+  const list = events.slice(0, 3).map((t) => eventSentence(t, lookup)).join('; ') + (events.length > 3 ? '; …' : '');
+  const why = e.data.reason ? ` (${e.data.reason})` : '';
+  return {
+    change: `${redo ? 'Redo' : 'Undo'} of ${plural(n, 'change')}${why}`,
+    ...(events.length ? { targets: `${redo ? 'Redid' : 'Undid'}: ${list}` } : {}),
+  };
 }
 
 interface RowProps {
@@ -82,15 +107,17 @@ interface RowProps {
   byId: Map<string, InventoryEvent>;
   /** Events in e's group, when known for certain. */
   groupSize: number | undefined;
+  readOnly: boolean;
 }
 
-function EventRow({ e, showItem, byId, groupSize }: RowProps) {
+function EventRow({ e, showItem, byId, groupSize, readOnly }: RowProps) {
   const undone = revertedIds.value.has(e.id);
   const [busy, setBusy] = useState(false);
   const itemId = itemIdOf(e);
   const item = itemId === undefined ? undefined : inventory.value.items.get(itemId);
   const sentence = eventSentence(e, (id) => inventory.value.items.get(id));
-  const targets = targetsLine(e, byId);
+  const wording = undoWording(e, byId);
+  const change = wording?.change ?? changeLine(e);
   const act = async (run: () => Promise<unknown>) => {
     setBusy(true);
     await run();
@@ -111,31 +138,33 @@ function EventRow({ e, showItem, byId, groupSize }: RowProps) {
             {item?.name ?? itemId}
           </Link>
         )}
-        <span class="event-change">{undone ? <s>{changeLine(e)}</s> : changeLine(e)}</span>
-        {targets && <span class="event-targets">Undid: {targets}</span>}
+        <span class="event-change">{undone ? <s>{change}</s> : change}</span>
+        {wording?.targets && <span class="event-targets">{wording.targets}</span>}
       </div>
-      <div class="event-action event-actions">
-        <button
-          type="button"
-          class="btn btn-small btn-secondary"
-          disabled={busy}
-          aria-label={`${undone ? 'Redo' : 'Undo'} “${sentence}”`}
-          onClick={() => void act(() => (undone ? redoEvent(e) : undoEvent(e)))}
-        >
-          {undone ? 'Redo' : 'Undo'}
-        </button>
-        {group && (
+      {!readOnly && (
+        <div class="event-action event-actions">
           <button
             type="button"
             class="btn btn-small btn-secondary"
             disabled={busy}
-            aria-label={groupSize === undefined ? 'Undo group: every event of this action' : `Undo all ${groupSize} events of this action`}
-            onClick={() => void act(() => undoGroupOf(e))}
+            aria-label={`${undone ? 'Redo' : 'Undo'} “${sentence}”`}
+            onClick={() => void act(() => (undone ? redoEvent(e) : undoEvent(e)))}
           >
-            {groupSize === undefined ? 'Undo group' : `Undo all ${groupSize}`}
+            {undone ? 'Redo' : 'Undo'}
           </button>
-        )}
-      </div>
+          {group && (
+            <button
+              type="button"
+              class="btn btn-small btn-secondary"
+              disabled={busy}
+              aria-label={groupSize === undefined ? 'Undo group: every event of this action' : `Undo all ${groupSize} events of this action`}
+              onClick={() => void act(() => undoGroupOf(e))}
+            >
+              {groupSize === undefined ? 'Undo group' : `Undo all ${groupSize}`}
+            </button>
+          )}
+        </div>
+      )}
     </li>
   );
 }

@@ -1,19 +1,31 @@
 // The start page: the inventory table, searchable and sortable, with the view in the query string.
 // `?at=<RFC 3339>` shows the inventory as it was then, read-only (moment and past state: src/state/timeTravel,
 // bound to the URL by src/ui/timetravel).
-import { useMemo } from 'preact/hooks';
-import type { InventoryState } from '../../domain/inventory';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { InventoryState, Item } from '../../domain/inventory';
 import { computed } from '@preact/signals';
 import { inventory, savingChange } from '../../state/app';
 import { inPast, pastState, pastStateAt, viewAt } from '../../state/timeTravel';
 import { openDialog } from '../forms/dialogs';
-import { plural, when } from '../format';
-import { CsvExportButton } from '../io/CsvExportButton';
+import { when } from '../format';
 import { location, setQuery } from '../router';
+import { Menu } from '../shell/Menu';
 import { TimeTravelBar } from '../timetravel/TimeTravelBar';
-import { EmptyInventory } from './EmptyInventory';
+import { lazyComponent } from '../lazy';
+import { InventoryFilters } from './InventoryFilters';
 import { InventoryTable } from './InventoryTable';
 import { listItems, optionsFromParams, paramsFromOptions, type ListOptions, type SortKey } from './listing';
+
+// Shown only on an empty log (or before the first item of a past moment): not part of the usual first render.
+const EmptyInventory = lazyComponent(() => import('./EmptyInventory').then((m) => m.EmptyInventory), 'start page');
+
+// The entries of the "More" menu, fetched once the inventory is shown (the menu is not needed before).
+const InventoryMenu = lazyComponent(() => import('./InventoryMenu').then((m) => m.InventoryMenu), 'menu', { quiet: true });
+export const preloadInventoryMenu = (): Promise<void> => InventoryMenu.preload();
+
+// The value column and total: loaded when "Show value" is first ticked (it folds the whole log once).
+let valueModule: Promise<typeof import('./value')> | undefined;
+const LazyValueTotal = lazyComponent(() => (valueModule ??= import('./value')).then((m) => m.ValueTotal), 'value');
 
 // The attribute is absent rather than "false" while nothing is being written.
 const tableBusy = computed(() => savingChange.value || undefined);
@@ -28,15 +40,26 @@ export function InventoryPage() {
   const past = inPast.value;
   const shownAt = pastStateAt.value;
   const state: InventoryState | undefined = past ? pastState.value : inventory.value;
-  const { query, inStockOnly, showArchived, sort, dir } = opts;
+  const { query, location: where, category, belowMin, inStockOnly, showArchived, sort, dir } = opts;
   // Kept while the state and the options are: a seek changes the address (and renders "Rebuilding") before
   // its state arrives, and need not sort the list it already shows again.
   const { all, listed, total } = useMemo(() => {
     const items = state ? [...state.items.values()] : [];
-    const o = { query, inStockOnly, showArchived, sort, dir };
+    const o = { query, location: where, category, belowMin, inStockOnly, showArchived, sort, dir };
     return { all: items, listed: listItems(items, o), total: items.filter((i) => !i.archived || showArchived).length };
-  }, [state, query, inStockOnly, showArchived, sort, dir]);
-  const caption = past && shownAt ? `Inventory as of ${when(shownAt, true)}` : 'Inventory';
+  }, [state, query, where, category, belowMin, inStockOnly, showArchived, sort, dir]);
+  // Not just "Inventory": the page's region has that name, and two landmarks must not share one.
+  const caption = past && shownAt ? `Items as of ${when(shownAt, true)}` : 'Items in the inventory';
+  const [travelOpen, setTravelOpen] = useState(false);
+  // The value column's module once loaded (a render after that reads the costs' signal).
+  const [value, setValue] = useState<typeof import('./value')>();
+  const showValue = Boolean(opts.showValue) && !past;
+  useEffect(() => {
+    if (showValue && !value) void (valueModule ??= import('./value')).then(setValue, () => undefined);
+  }, [showValue]);
+  const costs = showValue ? value?.averageCosts() : undefined;
+  const code = showValue ? value?.currencyCode() : undefined;
+  const valueText = useMemo(() => (showValue && value ? (i: Item) => value.valueOf(i, costs?.get(i.id), code) : undefined), [showValue, value, costs, code]);
 
   return (
     <section class="page" aria-labelledby="inventory-title">
@@ -46,49 +69,31 @@ export function InventoryPage() {
         </h1>
         {state && all.length > 0 && (
           <div class="page-actions">
-            <CsvExportButton items={listed} state={state} at={past ? viewAt.value : undefined} />
             {!past && (
               <button type="button" class="btn btn-primary" onClick={(e) => openDialog({ kind: 'newItem' }, e.currentTarget)}>
                 New item
               </button>
             )}
+            <Menu id="inventory-more" label="More" ariaLabel="More actions">
+              <InventoryMenu items={listed} state={state} past={past} onTimeTravel={() => setTravelOpen(true)} />
+            </Menu>
           </div>
         )}
       </div>
-      {/* Hidden on a brand-new, empty log (nothing to travel through) but kept while viewing the past. */}
-      {(past || all.length > 0 || params.has('at')) && <TimeTravelBar />}
+      <TimeTravelBar open={travelOpen} onClose={() => setTravelOpen(false)} />
       {state && all.length === 0 ? (
         <EmptyInventory past={past} />
       ) : (
         state && (
           <>
-            <div class="toolbar" role="search" aria-label="Filter the inventory">
-              <input
-                type="search"
-                class="search"
-                aria-label="Search items"
-                placeholder="Search name, SKU, category, notes"
-                value={opts.query}
-                onInput={(e) => update({ query: e.currentTarget.value })}
-              />
-              <label class="check">
-                <input type="checkbox" checked={opts.inStockOnly} onChange={(e) => update({ inStockOnly: e.currentTarget.checked })} />
-                In stock only
-              </label>
-              <label class="check">
-                <input type="checkbox" checked={opts.showArchived} onChange={(e) => update({ showArchived: e.currentTarget.checked })} />
-                Show archived
-              </label>
-              <p class="count" role="status">
-                {listed.length === total ? plural(listed.length, 'item') : `Showing ${listed.length.toLocaleString()} of ${plural(total, 'item')}`}
-              </p>
-            </div>
+            <InventoryFilters opts={opts} update={update} all={all} listed={listed.length} total={total} />
+            {showValue && <LazyValueTotal items={listed} />}
             {listed.length > 0 ? (
-              <InventoryTable items={listed} sort={opts.sort} dir={opts.dir} onSort={onSort} editable={!past} until={past ? shownAt : undefined} caption={caption} busy={past ? undefined : tableBusy} />
+              <InventoryTable items={listed} sort={opts.sort} dir={opts.dir} onSort={onSort} editable={!past} until={past ? shownAt : undefined} caption={caption} busy={past ? undefined : tableBusy} valueText={valueText} />
             ) : (
               <div class="empty-small">
                 <p>No items match these filters.</p>
-                <button type="button" class="btn btn-secondary" onClick={() => update({ query: '', inStockOnly: false })}>
+                <button type="button" class="btn btn-secondary" onClick={() => update({ query: '', inStockOnly: false, belowMin: false, location: undefined, category: undefined })}>
                   Clear search and filters
                 </button>
               </div>

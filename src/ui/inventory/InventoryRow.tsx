@@ -7,10 +7,13 @@ import { useContext, useEffect, useRef } from 'preact/hooks';
 import { hasConflict, isLowStock, quantityOf, type Item } from '../../domain/inventory';
 import { qty } from '../format';
 import { Link, itemPath } from '../router';
-import { ConflictNote } from './ConflictNote';
+import { lazyComponent } from '../lazy';
 import { historyHref, locationLinks } from './links';
 import { QuickButtons } from './QuickButtons';
 import { RowSizesContext } from './useRowWindow';
+
+// Conflicts come only from merges: their explanation loads when a row has one.
+const ConflictNote = lazyComponent(() => import('./ConflictNote').then((m) => m.ConflictNote), 'conflict note', { quiet: true });
 
 export interface RowProps {
   item: Item;
@@ -20,6 +23,10 @@ export interface RowProps {
   showSku: boolean;
   /** `YYYY-MM-DD` when viewing the past: the history links stop at that day. */
   toDay: string | undefined;
+  /** The moment shown when viewing the past: the item's page opens at it. */
+  at?: string | undefined;
+  /** The item's value as text, when the value column is shown. */
+  value?: string | undefined;
 }
 
 function Locations({ item, toDay }: { item: Item; toDay: string | undefined }) {
@@ -39,7 +46,7 @@ function Locations({ item, toDay }: { item: Item; toDay: string | undefined }) {
   );
 }
 
-function Row({ item, rowIndex, editable, showSku, toDay }: RowProps) {
+function Row({ item, rowIndex, editable, showSku, toDay, at, value }: RowProps) {
   const ref = useRef<HTMLTableRowElement>(null);
   const sizes = useContext(RowSizesContext);
   useEffect(() => {
@@ -56,7 +63,7 @@ function Row({ item, rowIndex, editable, showSku, toDay }: RowProps) {
   return (
     <tr ref={ref} class={item.archived ? 'archived' : undefined} aria-rowindex={rowIndex} data-id={item.id}>
       <td class="name-cell">
-        <Link to={itemPath(item.id)} class="item-link">
+        <Link to={at ? `${itemPath(item.id)}?at=${encodeURIComponent(at)}` : itemPath(item.id)} class="item-link">
           {item.name}
         </Link>
       </td>
@@ -65,6 +72,7 @@ function Row({ item, rowIndex, editable, showSku, toDay }: RowProps) {
           {qty(q)}
         </Link>
       </td>
+      {value !== undefined && <td class="num value">{value}</td>}
       <td class="locations">
         <Locations item={item} toDay={toDay} />
       </td>
@@ -95,7 +103,7 @@ function Row({ item, rowIndex, editable, showSku, toDay }: RowProps) {
 export class InventoryRow extends Component<RowProps> {
   override shouldComponentUpdate(next: RowProps): boolean {
     const p = this.props;
-    return next.item !== p.item || next.rowIndex !== p.rowIndex || next.editable !== p.editable || next.showSku !== p.showSku || next.toDay !== p.toDay;
+    return next.item !== p.item || next.rowIndex !== p.rowIndex || next.editable !== p.editable || next.showSku !== p.showSku || next.toDay !== p.toDay || next.at !== p.at || next.value !== p.value;
   }
   override render(props: RowProps) {
     return <Row {...props} />;

@@ -30,6 +30,8 @@ interface Props {
    * does not re-render when it flips (twice per command).
    */
   busy?: ReadonlySignal<boolean | undefined>;
+  /** Each item's value as text, when the value column is shown (src/ui/inventory/value.tsx). */
+  valueText?: ((item: Item) => string) | undefined;
 }
 
 function SortHeader({ label, k, sort, dir, onSort, numeric }: { label: string; k: SortKey; sort: SortKey; dir: SortDir; onSort: (k: SortKey) => void; numeric?: boolean }) {
@@ -53,17 +55,17 @@ function Spacer({ height, span }: { height: number; span: number }) {
   );
 }
 
-export function InventoryTable({ items, sort, dir, onSort, editable, until, caption, busy }: Props) {
+export function InventoryTable({ items, sort, dir, onSort, editable, until, caption, busy, valueText }: Props) {
   const h = { sort, dir, onSort };
   const showSku = useMemo(() => items.some((i) => i.sku), [items]);
-  const columns = useMemo(() => columnsFor(items, editable, showSku), [items, editable, showSku]);
+  const columns = useMemo(() => columnsFor(items, editable, showSku, valueText !== undefined), [items, editable, showSku, valueText]);
   const ids = useMemo(() => items.map((i) => i.id), [items]);
   const toDay = useMemo(() => (editable ? undefined : dayOf(until)), [editable, until]);
   const { range, padTop, padBottom, bodyRef, sizes } = useRowWindow(ids);
   const shown = items.slice(range.start, range.end);
   const span = columns.cols.length;
   return (
-    <div class="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+    <div class="table-scroll inventory-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table class="inventory" aria-rowcount={items.length + 1} aria-busy={busy} style={{ minWidth: cssWidth(columns.minWidth) }}>
         <caption class="visually-hidden">{caption}</caption>
         <colgroup>
@@ -75,6 +77,11 @@ export function InventoryTable({ items, sort, dir, onSort, editable, until, capt
           <tr aria-rowindex={1}>
             <SortHeader label="Name" k="name" {...h} />
             <SortHeader label="Quantity" k="quantity" numeric {...h} />
+            {valueText && (
+              <th scope="col" class="num value-col">
+                Value
+              </th>
+            )}
             <th scope="col" class="locations-col">
               Locations
             </th>
@@ -95,7 +102,7 @@ export function InventoryTable({ items, sort, dir, onSort, editable, until, capt
           <Spacer height={padTop} span={span} />
           <RowSizesContext.Provider value={sizes}>
             {shown.map((item, i) => (
-              <InventoryRow key={item.id} item={item} rowIndex={range.start + i + 2} editable={editable} showSku={showSku} toDay={toDay} />
+              <InventoryRow key={item.id} item={item} rowIndex={range.start + i + 2} editable={editable} showSku={showSku} toDay={toDay} at={editable ? undefined : until} value={valueText?.(item)} />
             ))}
           </RowSizesContext.Provider>
           <Spacer height={padBottom} span={span} />

@@ -6,7 +6,7 @@
 import { hasConflict, isLowStock, quantityOf, type Item } from '../../domain/inventory';
 import { qty } from '../format';
 
-export type ColumnKey = 'name' | 'quantity' | 'locations' | 'category' | 'unit' | 'sku' | 'status' | 'actions';
+export type ColumnKey = 'name' | 'quantity' | 'value' | 'locations' | 'category' | 'unit' | 'sku' | 'status' | 'actions';
 
 /** A width of `ch` characters plus `rem` (a cell's padding, buttons). */
 export interface Width {
@@ -57,7 +57,7 @@ function measureOf(i: Item): Measure {
   return m;
 }
 
-export function columnsFor(items: readonly Item[], editable: boolean, showSku: boolean): Columns {
+export function columnsFor(items: readonly Item[], editable: boolean, showSku: boolean, showValue = false): Columns {
   let name = 0;
   let quantity = 0;
   let category = 0;
@@ -83,6 +83,7 @@ export function columnsFor(items: readonly Item[], editable: boolean, showSku: b
   const cols: Columns['cols'] = [
     { key: 'name', width: { ch: clamp(name * 0.9, 8, 22), rem: PAD } },
     { key: 'quantity', width: { ch: Math.max(8.5, quantity * 1.15), rem: PAD } },
+    ...(showValue ? [{ key: 'value' as const, width: { ch: 11, rem: PAD } }] : []),
     { key: 'locations', width: undefined },
     { key: 'category', width: { ch: clamp(category * 0.8, 8.5, 16), rem: PAD } },
     { key: 'unit', width: { ch: clamp(unit * 0.8, 5, 10), rem: PAD } },

@@ -1,5 +1,5 @@
 // Which items the inventory table lists, in what order. Pure: the view's query string maps onto ListOptions.
-import { hasConflict, isLowStock, quantityOf, type Item } from '../../domain/inventory';
+import { isLowStock, quantityOf, stockAt, UNASSIGNED, type Item } from '../../domain/inventory';
 
 export const SORT_KEYS = ['name', 'quantity', 'category', 'unit', 'sku'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -7,17 +7,25 @@ export type SortDir = 'asc' | 'desc';
 
 export interface ListOptions {
   query: string;
+  /** Only items with stock at this location (UNASSIGNED: the unassigned bucket); undefined: anywhere. */
+  location?: string | undefined;
+  /** Only items of this category. */
+  category?: string | undefined;
+  /** Only items below their minimum quantity. */
+  belowMin?: boolean;
   inStockOnly: boolean;
   showArchived: boolean;
+  /** Show each item's value and the total (in the present). */
+  showValue?: boolean;
   sort: SortKey;
   dir: SortDir;
 }
 
-export const DEFAULT_LIST: ListOptions = { query: '', inStockOnly: false, showArchived: false, sort: 'name', dir: 'asc' };
+export const DEFAULT_LIST: ListOptions = { query: '', belowMin: false, inStockOnly: false, showArchived: false, showValue: false, sort: 'name', dir: 'asc' };
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-/** Search matches name, SKU, category and notes, every word somewhere, ignoring case and accents. */
+/** Search matches name, SKU, category, notes and locations (spec §6), every word somewhere, ignoring case and accents. */
 export function matches(item: Item, query: string): boolean {
   return matchesWords(item, searchWords(query));
 }
@@ -29,12 +37,11 @@ const matchesWords = (item: Item, words: string[]): boolean => words.length === 
 const haystacks = new WeakMap<Item, string>();
 function haystack(item: Item): string {
   let h = haystacks.get(item);
-  if (h === undefined) haystacks.set(item, (h = fold([item.name, item.sku, item.category, item.notes].filter(Boolean).join('\n'))));
+  if (h === undefined) haystacks.set(item, (h = fold([item.name, item.sku, item.category, item.notes, ...Object.keys(item.stock)].filter(Boolean).join('\n'))));
   return h;
 }
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
-
 
 function compare(a: Item, b: Item, key: SortKey): number {
   switch (key) {
@@ -61,6 +68,9 @@ export function listItems(items: Iterable<Item>, o: ListOptions): Item[] {
     // Unknown items (stock events without a creation) are conflicts: always listed so they get resolved.
     if (item.archived && !o.showArchived) continue;
     if (o.inStockOnly && quantityOf(item) <= 0) continue;
+    if (o.belowMin && !isLowStock(item)) continue;
+    if (o.category !== undefined && item.category !== o.category) continue;
+    if (o.location !== undefined && stockAt(item.stock, o.location) === 0) continue;
     if (!matchesWords(item, words)) continue;
     out.push(item);
   }
@@ -73,8 +83,12 @@ export function optionsFromParams(p: URLSearchParams): ListOptions {
   const sort = p.get('sort') as SortKey | null;
   return {
     query: p.get('q') ?? '',
+    location: p.get('unassigned') === '1' ? UNASSIGNED : (p.get('loc') ?? undefined),
+    category: p.get('cat') ?? undefined,
+    belowMin: p.get('low') === '1',
     inStockOnly: p.get('instock') === '1',
     showArchived: p.get('archived') === '1',
+    showValue: p.get('value') === '1',
     sort: sort && (SORT_KEYS as readonly string[]).includes(sort) ? sort : DEFAULT_LIST.sort,
     dir: p.get('dir') === 'desc' ? 'desc' : 'asc',
   };
@@ -84,8 +98,13 @@ export function paramsFromOptions(o: ListOptions, extra: Record<string, string |
   return {
     ...extra,
     q: o.query || undefined,
+    loc: o.location || undefined,
+    unassigned: o.location === UNASSIGNED ? '1' : undefined,
+    cat: o.category,
+    low: o.belowMin ? '1' : undefined,
     instock: o.inStockOnly ? '1' : undefined,
     archived: o.showArchived ? '1' : undefined,
+    value: o.showValue ? '1' : undefined,
     sort: o.sort === DEFAULT_LIST.sort && o.dir === 'asc' ? undefined : o.sort,
     dir: o.dir === 'desc' ? 'desc' : undefined,
   };

@@ -31,7 +31,9 @@ async function download({ items, state, at }: CsvExportButtonProps): Promise<voi
   const shown = state ?? inventory.value; // what was on screen at the click, even if the load takes a moment
   try {
     const { downloadInventoryCsv } = await loadCsv();
-    downloadInventoryCsv(shown, { items, at });
+    // Costs are today's averages: a file of a past moment leaves them out rather than mix two times.
+    const costs = at ? undefined : await (await import('../inventory/value')).costsWhenReady();
+    downloadInventoryCsv(shown, { items, at, costs });
   } catch (err) {
     toast({ tone: 'error', message: `Could not create the CSV file: ${err instanceof Error ? err.message : String(err)}. Check the connection and try again, or reload the page.` });
   }

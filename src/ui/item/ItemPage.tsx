@@ -1,7 +1,8 @@
 // /item/<id>: everything about one item — its fields, stock per location, the commands, and its history.
 import type { Item } from '../../domain/inventory';
 import { hasConflict, isLowStock, quantityOf } from '../../domain/inventory';
-import { inventory } from '../../state/app';
+import { PastNote } from '../PastNote';
+import { inPast, keepAt, shownState, viewAt } from '../shown';
 import { runQuick } from '../actions';
 import { openDialog, type DialogSpec } from '../forms/dialogs';
 import { qty } from '../format';
@@ -15,14 +16,26 @@ import { ItemDetails } from './ItemDetails';
 import { LocationTable } from './LocationTable';
 
 export function ItemPage({ id }: { id: string }) {
-  const item = inventory.value.items.get(id);
+  const state = shownState.value;
+  if (!state) {
+    return (
+      <p class="muted" role="status">
+        Loading the item as it was then…
+      </p>
+    );
+  }
+  const item = state.items.get(id);
   if (!item) {
     return (
       <section class="page" aria-labelledby="item-title">
         <h1 id="item-title" tabIndex={-1}>
           Item not found
         </h1>
-        <p>There is no item with the id “{id}” on this device. It may live in a log that was not imported here.</p>
+        <PastNote here={`/item/${encodeURIComponent(id)}`} />
+        <p>
+          {inPast.value ? 'At that time there was no item' : 'There is no item'} with the id “{id}” on this device. It may live in a log that was not imported
+          here.
+        </p>
         <p>
           <Link to="/">Back to the inventory</Link> · <Link to="/data">Import a log</Link>
         </p>
@@ -33,16 +46,19 @@ export function ItemPage({ id }: { id: string }) {
 }
 
 function ItemView({ item }: { item: Item }) {
-  const paged = usePagedHistory({ itemId: item.id }, 50);
+  // In the past (`?at=`) the page shows the item as it was then, read-only, with its history up to then.
+  const past = inPast.value;
+  const at = viewAt.value;
+  const paged = usePagedHistory(past && at ? { itemId: item.id, to: at } : { itemId: item.id }, 50);
   const q = quantityOf(item);
   const low = isLowStock(item);
-  const active = item.known && !item.archived;
+  const active = item.known && !item.archived && !past;
   const open = (kind: Exclude<DialogSpec['kind'], 'newItem'>) => (e: Event) => openDialog({ kind, itemId: item.id } as DialogSpec, e.currentTarget);
 
   return (
     <article class="page item-page" aria-labelledby="item-title">
       <p class="crumbs">
-        <Link to="/">Inventory</Link> <span aria-hidden="true">›</span>
+        <Link to={keepAt('/')}>Inventory</Link> <span aria-hidden="true">›</span>
       </p>
       <div class="title-line">
         <h1 id="item-title" tabIndex={-1}>
@@ -55,6 +71,7 @@ function ItemView({ item }: { item: Item }) {
         </div>
       </div>
 
+      <PastNote here={`/item/${encodeURIComponent(item.id)}`} />
       {active && (
         <div class="item-actions" role="group" aria-label="Actions">
           <button type="button" class="btn btn-primary" onClick={open('addStock')}>
@@ -77,7 +94,7 @@ function ItemView({ item }: { item: Item }) {
           </button>
         </div>
       )}
-      {item.known && item.archived && (
+      {item.known && item.archived && !past && (
         <div class="banner banner-past">
           <p>This item is archived: it is hidden from the inventory list and cannot be changed until it is restored.</p>
           <button type="button" class="btn btn-primary btn-small" onClick={() => void runQuick({ type: 'restoreItem', itemId: item.id })}>
@@ -107,7 +124,7 @@ function ItemView({ item }: { item: Item }) {
 
       <section class="card" aria-labelledby="item-history-title">
         <h2 id="item-history-title">History</h2>
-        <EventList paged={paged} showItem={false} emptyText="No changes recorded for this item." />
+        <EventList paged={paged} showItem={false} readOnly={past} emptyText="No changes recorded for this item." />
       </section>
     </article>
   );

@@ -1,4 +1,6 @@
 import { locationName, qty, sortedLocations } from '../format';
+import { Link } from '../router';
+import { keepAt } from '../shown';
 
 /** Quantity per location, unassigned last. */
 export function LocationTable({ stock }: { stock: Record<string, number> }) {
@@ -16,7 +18,7 @@ export function LocationTable({ stock }: { stock: Record<string, number> }) {
       <tbody>
         {sortedLocations(stock).map(([loc, n]) => (
           <tr key={loc}>
-            <td class={loc ? undefined : 'muted'}>{locationName(loc)}</td>
+            <td class={loc ? undefined : 'muted'}>{loc ? <Link to={keepAt(`/locations/${encodeURIComponent(loc)}`)}>{loc}</Link> : locationName(loc)}</td>
             <td class={`num${n < 0 ? ' qty-negative' : ''}`}>{qty(n)}</td>
           </tr>
         ))}

@@ -2,18 +2,22 @@
 // Only the inventory page is in the initial bundle; the rest loads on demand, and what is one click
 // away is fetched once the inventory is shown and the browser is idle.
 import { useEffect, useRef } from 'preact/hooks';
-import { StorageProblemBanner } from '../storage/StorageProblemBanner';
-import { status } from '../../state/app';
+import { status, storageProblem } from '../../state/app';
 import { preloadWording } from '../actions';
 import { DialogHost, preloadForms } from '../forms/DialogHost';
-import { preloadCsv } from '../io/CsvExportButton';
 import { lazyComponent, whenIdle } from '../lazy';
 import { preloadTimeTravel } from '../timetravel/TimeTravelBar';
+import { preloadInventoryMenu } from '../inventory/InventoryPage';
 import { location } from '../router';
 import { Header } from './Header';
-import { ErrorScreen, LoadingScreen } from './StatusScreens';
+import { LoadingScreen } from './StatusScreens';
 import { Toasts } from './toasts';
 import { LazyStoragePage, preloadLikelyPages, preloadPage, routeOf, titleOf } from './routes';
+
+// Loaded when there is a problem to show, or once the app is idle (so it is at hand when another tab's update
+// replaces this release's files).
+const StorageProblemBanner = lazyComponent(() => import('../storage/StorageProblemBanner').then((m) => m.StorageProblemBanner), 'storage notice', { quiet: true });
+const ErrorScreen = lazyComponent(() => import('./ErrorScreen').then((m) => m.ErrorScreen), 'error page');
 
 // Optional extras: nothing to show until the service worker is registered (main.tsx, once the log is open).
 const LazyUpdateBanner = lazyComponent(() => import('../storage/UpdateBanner').then((m) => m.UpdateBanner), 'update notice', { quiet: true });
@@ -44,9 +48,10 @@ export function App() {
     if (st.kind !== 'ready') return;
     whenIdle(() => {
       void preloadForms();
-      void preloadCsv();
       void preloadWording();
       void preloadTimeTravel();
+      void preloadInventoryMenu();
+      void StorageProblemBanner.preload();
       preloadLikelyPages();
     });
   }, [st.kind]);
@@ -58,10 +63,10 @@ export function App() {
       <a class="skip-link" href="#main">
         Skip to content
       </a>
-      <Header path={loc.path} />
+      <Header path={loc.path} at={loc.params.get('at') ?? undefined} />
       <div class="banners">
         {st.kind !== 'loading' && <LazyUpdateBanner />}
-        <StorageProblemBanner />
+        {storageProblem.value && <StorageProblemBanner />}
         {st.kind === 'ready' && <LazyBackupReminder />}
       </div>
       <main id="main" ref={mainRef} tabIndex={-1}>

@@ -1,15 +1,47 @@
+// The header and the main navigation. Pages are listed once, in NAV: a page with `primary` is a tab of the
+// phone's bottom bar; the others are in its "More" menu there. On a wider screen every page is in the header.
+// To add a page, add an entry here (and its route in routes.tsx).
 import { Link } from '../router';
+import { Menu } from './Menu';
 
-const NAV: { to: string; label: string; match: (p: string) => boolean }[] = [
-  { to: '/', label: 'Inventory', match: (p) => p === '/' || p.startsWith('/item/') || p.startsWith('/compare') },
-  { to: '/history', label: 'History', match: (p) => p.startsWith('/history') },
-  { to: '/analytics', label: 'Analytics', match: (p) => p.startsWith('/analytics') },
-  { to: '/data', label: 'Import/Export', match: (p) => p.startsWith('/data') },
-  { to: '/storage', label: 'Storage', match: (p) => p.startsWith('/storage') },
-  { to: '/sync', label: 'Sync', match: (p) => p.startsWith('/sync') },
+interface NavEntry {
+  to: string;
+  label: string;
+  match: (p: string) => boolean;
+  primary?: boolean;
+  /** Shows the past too: while a past moment is viewed, the link keeps it (`?at=`). */
+  keepsAt?: boolean;
+}
+
+const under = (prefix: string) => (p: string) => p.startsWith(prefix);
+
+export const NAV: NavEntry[] = [
+  { to: '/', label: 'Inventory', match: (p) => p === '/' || p.startsWith('/item/'), primary: true, keepsAt: true },
+  { to: '/locations', label: 'Locations', match: under('/locations'), primary: true, keepsAt: true },
+  { to: '/shopping', label: 'Shopping', match: under('/shopping'), primary: true },
+  { to: '/history', label: 'History', match: under('/history'), primary: true },
+  { to: '/analytics', label: 'Analytics', match: under('/analytics') },
+  { to: '/compare', label: 'Compare', match: under('/compare') },
+  { to: '/data', label: 'Import/Export', match: under('/data') },
+  { to: '/storage', label: 'Storage', match: under('/storage') },
+  { to: '/sync', label: 'Sync', match: under('/sync') },
 ];
 
-export function Header({ path }: { path: string }) {
+function NavLink({ n, path, at }: { n: NavEntry; path: string; at: string | undefined }) {
+  // aria-current only on the exact page; an item page still highlights "Inventory" visually.
+  const exact = n.to === path || (n.to !== '/' && path.startsWith(n.to));
+  // While viewing the past, the pages that can show it keep the moment (the others show the present).
+  const to = at && n.keepsAt ? `${n.to}?at=${encodeURIComponent(at)}` : n.to;
+  return (
+    <Link to={to} class={n.match(path) ? 'active' : undefined} aria-current={exact ? 'page' : undefined}>
+      {n.label}
+    </Link>
+  );
+}
+
+export function Header({ path, at }: { path: string; at?: string | undefined }) {
+  const more = NAV.filter((n) => !n.primary);
+  const moreActive = more.some((n) => n.match(path));
   return (
     <header class="app-header">
       <Link to="/" class="brand" aria-label="Eventory, go to the inventory">
@@ -21,18 +53,22 @@ export function Header({ path }: { path: string }) {
       </Link>
       <nav aria-label="Main">
         <ul>
-          {NAV.map((n) => {
-            const active = n.match(path);
-            // aria-current only on the exact page; an item page still highlights "Inventory" visually.
-            const exact = n.to === path || (n.to !== '/' && path.startsWith(n.to));
-            return (
-              <li key={n.to}>
-                <Link to={n.to} class={active ? 'active' : undefined} aria-current={exact ? 'page' : undefined}>
-                  {n.label}
-                </Link>
-              </li>
-            );
-          })}
+          {NAV.map((n) => (
+            <li key={n.to} class={n.primary ? undefined : 'nav-secondary'}>
+              <NavLink n={n} path={path} at={at} />
+            </li>
+          ))}
+          <li class="nav-more">
+            <Menu id="nav-more" label="More" ariaLabel="More pages" buttonClass={moreActive ? 'nav-more-button active' : 'nav-more-button'}>
+              <ul>
+                {more.map((n) => (
+                  <li key={n.to}>
+                    <NavLink n={n} path={path} at={at} />
+                  </li>
+                ))}
+              </ul>
+            </Menu>
+          </li>
         </ul>
       </nav>
     </header>

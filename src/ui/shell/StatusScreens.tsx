@@ -1,5 +1,4 @@
-// What shows while the log opens, and when it cannot be opened at all.
-import { Link } from '../router';
+// What shows while the log opens (when it cannot be opened at all: ErrorScreen.tsx).
 
 export function LoadingScreen() {
   return (
@@ -7,27 +6,5 @@ export function LoadingScreen() {
       <div class="spinner" aria-hidden="true" />
       <p>Opening your inventory…</p>
     </div>
-  );
-}
-
-export function ErrorScreen({ message }: { message: string }) {
-  return (
-    <section class="status-screen status-error" aria-labelledby="error-title">
-      <h1 id="error-title" tabIndex={-1}>
-        Eventory cannot open your inventory
-      </h1>
-      <p role="alert" class="form-alert">
-        {message}
-      </p>
-      <p>Nothing has been changed or deleted. Reloading often helps; if it does not, the Storage page shows what this browser allows.</p>
-      <div class="empty-choices-inline">
-        <button type="button" class="btn btn-primary" onClick={() => window.location.reload()}>
-          Reload
-        </button>
-        <Link to="/storage" class="btn btn-secondary">
-          Storage and backup
-        </Link>
-      </div>
-    </section>
   );
 }

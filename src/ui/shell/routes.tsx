@@ -3,12 +3,15 @@
 import { LazyAnalyticsPage, LazyComparePage } from '../analytics/lazy';
 import { InventoryPage } from '../inventory/InventoryPage';
 import { lazyComponent } from '../lazy';
-import { Link } from '../router';
 
+const NotFound = lazyComponent(() => import('./NotFound').then((m) => m.NotFound), 'page');
 const LazyHistoryPage = lazyComponent(() => import('../history/HistoryPage').then((m) => m.HistoryPage), 'history page');
 const LazyDataPage = lazyComponent(() => import('../io/ImportExportPanel').then((m) => m.ImportExportPanel), 'import and export page');
 const LazyItemPage = lazyComponent(() => import('../item/ItemPage').then((m) => m.ItemPage), 'item page');
 const LazySyncPage = lazyComponent(() => import('../sync/SyncPage').then((m) => m.SyncPage), 'sync page');
+const LazyShoppingPage = lazyComponent(() => import('../shopping/ShoppingPage').then((m) => m.ShoppingPage), 'shopping list');
+const LazyLocationsPage = lazyComponent(() => import('../locations/LocationsPage').then((m) => m.LocationsPage), 'locations page');
+const LazyLocationPage = lazyComponent(() => import('../locations/LocationPage').then((m) => m.LocationPage), 'location page');
 /** Also shown while the log cannot be opened (see App), so it loads whatever the state of the log. */
 export const LazyStoragePage = lazyComponent(() => import('../storage/StoragePage').then((m) => m.StoragePage), 'storage page');
 
@@ -18,13 +21,16 @@ const PAGES: Record<string, { preload(): Promise<void> } | undefined> = {
   '/storage': LazyStoragePage,
   '/analytics': LazyAnalyticsPage,
   '/compare': LazyComparePage,
+  '/locations': LazyLocationsPage,
+  '/shopping': LazyShoppingPage,
   '/sync': LazySyncPage,
 };
 
 const ITEM = /^\/item\/([^/]+)\/?$/;
+const LOCATION = /^\/locations\/([^/]+)\/?$/;
 
-function itemIdOf(path: string): string | undefined {
-  const m = ITEM.exec(path);
+function itemIdOf(path: string, pattern = ITEM): string | undefined {
+  const m = pattern.exec(path);
   if (!m) return undefined;
   try {
     return decodeURIComponent(m[1]!);
@@ -43,16 +49,20 @@ export function routeOf(path: string) {
   if (p === '/storage') return <LazyStoragePage />;
   if (p === '/analytics') return <LazyAnalyticsPage />;
   if (p === '/compare') return <LazyComparePage />;
+  if (p === '/locations') return <LazyLocationsPage />;
+  if (p === '/shopping') return <LazyShoppingPage />;
   if (p === '/sync') return <LazySyncPage />;
   const id = itemIdOf(p);
   if (id !== undefined) return <LazyItemPage key={id} id={id} />;
+  const place = itemIdOf(p, LOCATION);
+  if (place !== undefined) return <LazyLocationPage key={place} name={place} />;
   return <NotFound path={path} />;
 }
 
 /** Starts loading the code of the page at `path` (a deep link loads it while the log opens). */
 export function preloadPage(path: string): void {
   const p = normal(path);
-  void (itemIdOf(p) !== undefined ? LazyItemPage : PAGES[p])?.preload();
+  void (itemIdOf(p) !== undefined ? LazyItemPage : itemIdOf(p, LOCATION) !== undefined ? LazyLocationPage : PAGES[p])?.preload();
 }
 
 /** The pages one click away from the inventory (a row opens its item), fetched once the inventory is shown. */
@@ -63,17 +73,6 @@ export function preloadLikelyPages(): void {
 
 export function titleOf(path: string): string {
   if (path.startsWith('/item/')) return 'Item';
-  return { '/history': 'History', '/analytics': 'Analytics', '/compare': 'Compare', '/data': 'Import and export', '/storage': 'Storage', '/sync': 'Sync' }[path.replace(/\/$/, '')] ?? 'Inventory';
-}
-
-function NotFound({ path }: { path: string }) {
-  return (
-    <section class="page">
-      <h1 tabIndex={-1}>Page not found</h1>
-      <p>Eventory has no page at “{path}”.</p>
-      <p>
-        <Link to="/">Go to the inventory</Link>
-      </p>
-    </section>
-  );
+  if (path.startsWith('/locations/')) return 'Location';
+  return { '/shopping': 'Shopping list', '/locations': 'Locations', '/history': 'History', '/analytics': 'Analytics', '/compare': 'Compare', '/data': 'Import and export', '/storage': 'Storage', '/sync': 'Sync' }[path.replace(/\/$/, '')] ?? 'Inventory';
 }

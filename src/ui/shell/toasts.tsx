@@ -1,8 +1,10 @@
 // Notifications after actions. One polite live region holds them; each toast is role="status" (errors
 // role="alert"). Toasts with an action (Undo/Redo) stay longer, and no toast expires while the pointer or the
-// keyboard focus is inside the region, so nobody loses an Undo while reaching for it.
+// keyboard focus is inside the region, so nobody loses an Undo while reaching for it. One is shown at a time
+// (a stack covered the page), at the bottom, or at the top while the bottom one would cover the control that
+// has the focus or the pointer (a +1 on the last row of the screen).
 import { signal } from '@preact/signals';
-import { useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 
 export interface ToastAction {
   label: string;
@@ -20,7 +22,7 @@ export interface Toast {
 }
 
 export const toasts = signal<Toast[]>([]);
-const MAX_SHOWN = 3;
+const MAX_SHOWN = 1;
 let nextId = 1;
 let paused = false;
 let timer: ReturnType<typeof setInterval> | undefined;
@@ -68,8 +70,40 @@ export function dismiss(id: number): void {
   toasts.value = toasts.value.filter((t) => t.id !== id);
 }
 
+let hovered: Element | null = null;
+
+const overlaps = (a: DOMRect, el: Element | null): boolean => {
+  if (!el || el === document.body) return false;
+  const b = el.getBoundingClientRect();
+  return b.width > 0 && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+};
+
+/** Puts the region at the bottom, or at the top while at the bottom it would cover the control in use. */
+function place(region: HTMLElement | null): void {
+  if (!region || !region.firstElementChild) return;
+  const inUse = [document.activeElement, hovered].filter((el) => el && !region.contains(el));
+  region.classList.remove('toasts-top');
+  if (inUse.some((el) => overlaps(region.getBoundingClientRect(), el))) region.classList.add('toasts-top');
+}
+
 export function Toasts() {
   const region = useRef<HTMLDivElement>(null);
+  const shown = toasts.value;
+  useLayoutEffect(() => place(region.current), [shown]);
+  useEffect(() => {
+    const again = () => place(region.current);
+    const over = (e: PointerEvent) => {
+      if (e.pointerType !== 'mouse' || region.current?.contains(e.target as Node)) return;
+      hovered = e.target as Element;
+      again();
+    };
+    addEventListener('focusin', again);
+    addEventListener('pointerover', over, { passive: true });
+    return () => {
+      removeEventListener('focusin', again);
+      removeEventListener('pointerover', over);
+    };
+  }, []);
 
   const runAction = async (t: Toast) => {
     const hadFocus = region.current?.contains(document.activeElement) ?? false;
@@ -97,7 +131,7 @@ export function Toasts() {
       onFocusIn={() => (paused = true)}
       onFocusOut={(e) => (paused = region.current?.contains(e.relatedTarget as Node | null) ?? false)}
     >
-      {toasts.value.map((t) => (
+      {shown.map((t) => (
         <div key={t.id} class={`toast toast-${t.tone}`} role={t.tone === 'error' ? 'alert' : 'status'}>
           <div class="toast-body">
             <p class="toast-message">{t.message}</p>

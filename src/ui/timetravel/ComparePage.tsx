@@ -148,7 +148,7 @@ function Result({ diff, from, to }: { diff: StateDiff; from: string; to?: string
         </div>
       )}
       {changes.length > 0 ? (
-        <div class="table-scroll">
+        <div class="table-scroll" role="region" aria-label="Changes per item and location" tabIndex={0}>
           <table class="data-table">
             <caption class="visually-hidden">Quantity before and after, per item and location</caption>
             <thead>

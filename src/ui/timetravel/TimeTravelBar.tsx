@@ -1,62 +1,16 @@
-// The time-travel control of the inventory page: a scrubber over the whole history, a date-time picker, and
-// while a past moment is shown, a banner that says so with one click back to now. Dragging shows each moment
-// as fast as the engine can fold it (latest wins); the address follows once the thumb settles.
-import { useState } from 'preact/hooks';
-import { inPast, pastError, pastLoading, viewAt } from '../../state/timeTravel';
-import { when } from '../format';
+// Whether the inventory shows the time-travel bar: while a past moment is shown (or the address names one that
+// cannot be shown), or while opened from the inventory's "More" menu. The bar itself loads on first use
+// (TimeTravelPanel): a cold start in the present does not need it.
+import { inPast, pastError } from '../../state/timeTravel';
 import { lazyComponent } from '../lazy';
-import { Link } from '../router';
-import { momentError, travelTo } from './moment';
-import './timetravel.css';
+import { momentError } from './moment';
 
-// Loaded when the closed bar is first opened, or at once when a past moment is shown.
-const Controls = lazyComponent(() => import('./TimeTravelControls').then((m) => m.TimeTravelControls), 'time travel controls');
+const Panel = lazyComponent(() => import('./TimeTravelPanel').then((m) => m.TimeTravelPanel), 'time travel');
 
-export const preloadTimeTravel = (): Promise<void> => Controls.preload();
+export const preloadTimeTravel = (): Promise<void> => Panel.preload();
 
-export function TimeTravelBar() {
-  const at = viewAt.value;
-  const past = inPast.value;
-  const error = momentError.value ?? pastError.value;
-  const [opened, setOpened] = useState(false);
-  return (
-    <section class={past ? 'timetravel-bar is-past' : 'timetravel-bar'} aria-label="Time travel">
-      {past && at && <PastBanner at={at} />}
-      {error && (
-        <div class="banner banner-error" role="alert">
-          <p>{error}</p>
-          <button type="button" class="btn btn-secondary btn-small" onClick={() => travelTo(undefined)}>
-            Show the inventory now
-          </button>
-        </div>
-      )}
-      {past ? <Controls at={at} /> : (
-        <details class="timetravel-closed" onToggle={(e) => setOpened(e.currentTarget.open)}>
-          <summary>Time travel: see the inventory at an earlier moment</summary>
-          {opened && <Controls at={at} />}
-        </details>
-      )}
-    </section>
-  );
-}
-
-function PastBanner({ at }: { at: string }) {
-  const future = Date.parse(at) > Date.now();
-  return (
-    <div class="banner banner-past timetravel-banner">
-      <p aria-live="off">
-        <strong>Viewing the past:</strong> <time dateTime={at}>{when(at, true)}</time>
-        {future ? ' (a moment still to come: this is the latest state)' : ''}. Changes are made in the present.
-        {pastLoading.value && <span class="timetravel-loading"> Rebuilding…</span>}
-      </p>
-      <div class="banner-actions">
-        <Link to={`/compare?from=${encodeURIComponent(at)}`} class="btn btn-secondary btn-small">
-          Compare with now
-        </Link>
-        <button type="button" class="btn btn-primary btn-small" onClick={() => travelTo(undefined)}>
-          Back to now
-        </button>
-      </div>
-    </div>
-  );
+/** `onClose` closes the bar when it shows the present. */
+export function TimeTravelBar(props: { open: boolean; onClose: () => void }) {
+  if (!inPast.value && !props.open && !momentError.value && !pastError.value) return null;
+  return <Panel {...props} />;
 }

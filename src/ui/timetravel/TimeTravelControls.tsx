@@ -11,12 +11,20 @@ import { latestPerFrame, momentAt, positionOf, SLIDER_STEPS } from './scrub';
 const COMMIT_DELAY_MS = 300;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function TimeTravelControls({ at }: { at: string | undefined }) {
+export function TimeTravelControls({ at, onClose }: { at: string | undefined; onClose?: (() => void) | undefined }) {
   const bounds = historyBounds.value;
   const [dragPos, setDragPos] = useState<number | undefined>(undefined);
   const commitTimer = useRef<ReturnType<typeof setTimeout>>();
   const preview = useRef(latestPerFrame((ms: number) => previewMoment(iso(ms))));
+  const root = useRef<HTMLDivElement>(null);
   useEffect(() => () => clearTimeout(commitTimer.current), []);
+  // Opened from a menu: the keyboard continues in the controls (the scrubber, once the history's span is read).
+  const wantFocus = useRef(Boolean(onClose));
+  useEffect(() => {
+    if (!wantFocus.current || !bounds) return;
+    wantFocus.current = false;
+    root.current?.querySelector('input')?.focus();
+  }, [bounds]);
 
   const shownMs = at ? Date.parse(at) : bounds?.last ?? Date.now();
   const pos = dragPos ?? (bounds ? positionOf(shownMs, bounds) : SLIDER_STEPS);
@@ -45,7 +53,7 @@ export function TimeTravelControls({ at }: { at: string | undefined }) {
   };
 
   return (
-    <div class="timetravel-controls">
+    <div class="timetravel-controls" ref={root}>
       {bounds && bounds.last > bounds.first ? (
         <div class="timetravel-scrub">
           <label for="timetravel-range">Moment in history</label>
@@ -74,6 +82,11 @@ export function TimeTravelControls({ at }: { at: string | undefined }) {
         <Link to="/compare" class="timetravel-compare">
           Compare two moments
         </Link>
+      )}
+      {onClose && (
+        <button type="button" class="btn btn-secondary btn-small timetravel-close" onClick={onClose}>
+          Close time travel
+        </button>
       )}
     </div>
   );
