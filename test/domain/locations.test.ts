@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { emptyState, fold } from '../../src/domain/inventory';
 import { stockAtLocation, stockByLocation } from '../../src/domain/locations';
-import { state } from '../support/decide';
-import { added, at, created, ev, removed } from '../support/events';
+import { added, archived, created, removed } from '../support/events';
 
-const s = state(
-  created('r', 'Rice'),
-  created('b', 'Beans'),
-  created('o', 'Old lamp'),
-  added('r', 5, 1, 'Pantry'),
-  added('b', 2, 1, 'Pantry'),
-  added('b', 1, 2),
-  added('r', 3, 2, 'garage'),
-  removed('r', 3, 3, 'garage'),
-  added('o', 1, 4, 'Attic'),
-  ev('ItemArchived', { itemId: 'o' }, { time: at(5) }),
-);
+const s = fold(emptyState(), [
+  created({ item: 'r', name: 'Rice' }),
+  created({ item: 'b', name: 'Beans' }),
+  created({ item: 'o', name: 'Old lamp' }),
+  added({ item: 'r', quantity: 5, location: 'Pantry', at: 1 }),
+  added({ item: 'b', quantity: 2, location: 'Pantry', at: 1 }),
+  added({ item: 'b', quantity: 1, at: 2 }),
+  added({ item: 'r', quantity: 3, location: 'garage', at: 2 }),
+  removed({ item: 'r', quantity: 3, location: 'garage', at: 3 }),
+  added({ item: 'o', quantity: 1, location: 'Attic', at: 4 }),
+  archived({ item: 'o', at: 5 }),
+]);
 
 describe('stockByLocation', () => {
   it('lists each place with the listed items stored there, named places first, unassigned last', () => {

@@ -1,23 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { emptyState, fold } from '../../src/domain/inventory';
 import { shoppingList, shoppingText } from '../../src/domain/shopping';
-import { state } from '../support/decide';
-import { added, at, created, ev, removed } from '../support/events';
-
-const withMin = (itemId: string, name: string, minQuantity: number) => ev('ItemCreated', { itemId, name, minQuantity }, { time: at(0) });
+import { added, archived, created, removed } from '../support/events';
 
 describe('shoppingList', () => {
-  const s = state(
-    withMin('r', 'Rice', 5),
-    withMin('o', 'Oil', 1),
-    withMin('f', 'Flour', 2.5),
-    withMin('x', 'Old', 3),
-    created('n', 'No minimum'),
-    added('r', 2, 1, 'Pantry'),
-    added('o', 1, 1),
-    added('f', 1, 1),
-    removed('f', 1, 2),
-    ev('ItemArchived', { itemId: 'x' }, { time: at(3) }),
-  );
+  const s = fold(emptyState(), [
+    created({ item: 'r', name: 'Rice', minQuantity: 5 }),
+    created({ item: 'o', name: 'Oil', minQuantity: 1 }),
+    created({ item: 'f', name: 'Flour', minQuantity: 2.5 }),
+    created({ item: 'x', name: 'Old', minQuantity: 3 }),
+    created({ item: 'n', name: 'No minimum' }),
+    added({ item: 'r', quantity: 2, location: 'Pantry', at: 1 }),
+    added({ item: 'o', quantity: 1, at: 1 }),
+    added({ item: 'f', quantity: 1, at: 1 }),
+    removed({ item: 'f', quantity: 1, at: 2 }),
+    archived({ item: 'x', at: 3 }),
+  ]);
   it('lists the listed items below their minimum with how many to buy to reach it', () => {
     expect(shoppingList(s).map((e) => [e.item.name, e.have, e.need])).toEqual([
       ['Flour', 0, 2.5],

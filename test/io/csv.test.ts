@@ -91,7 +91,7 @@ describe('inventoryCsv', () => {
 
 describe('inventoryCsv with costs', () => {
   it('adds each item\'s average unit cost and the value of its stock, in the currency named in the header', () => {
-    const state = fold(emptyState(), sortHistory([created('a', 'Rice'), created('b', 'Salt'), added('a', 4), added('b', 1)]));
+    const state = fold(emptyState(), sortHistory([created({ item: 'a', name: 'Rice' }), created({ item: 'b', name: 'Salt' }), added({ item: 'a', quantity: 4 }), added({ item: 'b', quantity: 1 })]));
     const rows = readCsv(inventoryCsv(state, undefined, { avgCost: new Map([['a', 2.495]]), currency: 'EUR' }));
     expect(rows[0]!.slice(-2)).toEqual(['Unit cost (average, EUR)', 'Value (EUR)']);
     expect(rows[1]!.slice(-2)).toEqual(['2.495', '9.98']);

@@ -4,8 +4,8 @@
 import { expect } from 'vitest';
 import { decide, type Command, type Decision, type Refusal } from '../../src/domain/commands';
 import type { InventoryEvent } from '../../src/domain/events';
-import { emptyState, fold, type InventoryState } from '../../src/domain/inventory';
-import { added, archived as archivedEvent, at, created, fixedContext } from './events';
+import { emptyState, fold } from '../../src/domain/inventory';
+import { added, archived, at, created, fixedContext } from './events';
 
 /** When decide() runs in these specifications. */
 export const DECIDED_AT = at(10);
@@ -60,22 +60,4 @@ function outcome(decision: Decision): Outcome {
 /** Sword (i1): 5 at "A" and 2 unassigned. */
 export const aSword: readonly InventoryEvent[] = [created({ item: 'i1', name: 'Sword' }), added({ item: 'i1', quantity: 5, location: 'A' }), added({ item: 'i1', quantity: 2 })];
 /** Sword (i1), archived with 5 unassigned. */
-export const anArchivedSword: readonly InventoryEvent[] = [created({ item: 'i1', name: 'Sword' }), added({ item: 'i1', quantity: 5 }), archivedEvent({ item: 'i1' })];
-
-// The helpers below predate given/when and stay for tests not yet converted.
-
-/** @deprecated Use given(...events). */
-export const state = (...events: InventoryEvent[]): InventoryState => fold(emptyState(), events);
-/** @deprecated Use given(...events).when(cmd). */
-export const run = (cmd: Command, s: InventoryState = emptyState()): Decision => decide(cmd, s, fixedContext(DECIDED_AT));
-
-/** @deprecated Use given(...).when(cmd).thenRefuses(). */
-export const refused = (d: Decision): Refusal => outcome(d).thenRefuses();
-
-/** @deprecated Use given(...).when(cmd).accepted(). */
-export const accepted = (d: Decision): InventoryEvent => outcome(d).accepted();
-
-/** @deprecated Use given(aSword). */
-export const sword = state(...aSword);
-/** @deprecated Use given(anArchivedSword). */
-export const archived = state(...anArchivedSword);
+export const anArchivedSword: readonly InventoryEvent[] = [created({ item: 'i1', name: 'Sword' }), added({ item: 'i1', quantity: 5 }), archived({ item: 'i1' })];

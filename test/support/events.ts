@@ -44,56 +44,21 @@ function itemEvent<T extends ItemEventType>(type: T) {
   };
 }
 
-const makeCreated = itemEvent('ItemCreated');
-const makeAdded = itemEvent('StockAdded');
-const makeRemoved = itemEvent('StockRemoved');
-const makeCounted = itemEvent('StockCounted');
-
+/** ItemCreated: created({ item: 'i1', name: 'Sword', at: 2, minQuantity: 3 }). */
+export const created = itemEvent('ItemCreated');
+/** StockAdded: added({ item: 'i1', quantity: 5, location: 'A', at: 1 }); no location means unassigned. */
+export const added = itemEvent('StockAdded');
+/** StockRemoved: removed({ item: 'i1', quantity: 2, location: 'A', at: 3 }). */
+export const removed = itemEvent('StockRemoved');
+/** StockCounted: counted({ item: 'i1', counted: 7, location: 'A', at: 4 }). */
+export const counted = itemEvent('StockCounted');
 export const edited = itemEvent('ItemUpdated');
 export const moved = itemEvent('StockMoved');
 export const archived = itemEvent('ItemArchived');
 export const restored = itemEvent('ItemRestored');
 
-// The positional forms below (created('i1', 'Sword', 2)) predate the named ones and stay for tests not yet converted.
-
-/** ItemCreated: created({ item: 'i1', name: 'Sword', at: 2, minQuantity: 3 }). */
-export function created(fields: Named<'ItemCreated'>): EventOf<'ItemCreated'>;
-/** @deprecated Use created({ item, name, at, id }). */
-export function created(itemId: string, name: string, m?: number, id?: string): EventOf<'ItemCreated'>;
-export function created(a: Named<'ItemCreated'> | string, name?: string, m?: number, id?: string) {
-  return makeCreated(typeof a === 'string' ? { item: a, name: name!, at: m, id } : a);
-}
-
-/** StockAdded: added({ item: 'i1', quantity: 5, location: 'A', at: 1 }); no location means unassigned. */
-export function added(fields: Named<'StockAdded'>): EventOf<'StockAdded'>;
-/** @deprecated Use added({ item, quantity, at, location, id }). */
-export function added(itemId: string, quantity: number, m?: number, location?: string, id?: string): EventOf<'StockAdded'>;
-export function added(a: Named<'StockAdded'> | string, quantity?: number, m?: number, location?: string, id?: string) {
-  return makeAdded(typeof a === 'string' ? { item: a, quantity: quantity!, at: m, location, id } : a);
-}
-
-/** StockRemoved: removed({ item: 'i1', quantity: 2, location: 'A', at: 3 }). */
-export function removed(fields: Named<'StockRemoved'>): EventOf<'StockRemoved'>;
-/** @deprecated Use removed({ item, quantity, at, location, id }). */
-export function removed(itemId: string, quantity: number, m?: number, location?: string, id?: string): EventOf<'StockRemoved'>;
-export function removed(a: Named<'StockRemoved'> | string, quantity?: number, m?: number, location?: string, id?: string) {
-  return makeRemoved(typeof a === 'string' ? { item: a, quantity: quantity!, at: m, location, id } : a);
-}
-
-/** StockCounted: counted({ item: 'i1', counted: 7, location: 'A', at: 4 }). */
-export function counted(fields: Named<'StockCounted'>): EventOf<'StockCounted'>;
-/** @deprecated Use counted({ item, counted, at, location, id }). */
-export function counted(itemId: string, n: number, m?: number, location?: string, id?: string): EventOf<'StockCounted'>;
-export function counted(a: Named<'StockCounted'> | string, n?: number, m?: number, location?: string, id?: string) {
-  return makeCounted(typeof a === 'string' ? { item: a, counted: n!, at: m, location, id } : a);
-}
-
 /** EventsReverted (an undo, or a redo when it names an undo): reverted({ events: ['e1'], at: 3, id: 'u1' }). */
-export function reverted(fields: { events: string[]; reason?: string } & Stamp): EventOf<'EventsReverted'>;
-/** @deprecated Use reverted({ events, at, id }). */
-export function reverted(eventIds: string[], m?: number, id?: string): EventOf<'EventsReverted'>;
-export function reverted(a: ({ events: string[]; reason?: string } & Stamp) | string[], m?: number, id?: string) {
-  const f: { events: string[]; reason?: string } & Stamp = Array.isArray(a) ? { events: a, at: m, id } : a;
+export function reverted(f: { events: string[]; reason?: string } & Stamp): EventOf<'EventsReverted'> {
   const data = f.reason === undefined ? { eventIds: f.events } : { eventIds: f.events, reason: f.reason };
   return ev('EventsReverted', data, { time: at(f.at ?? 0), id: f.id });
 }

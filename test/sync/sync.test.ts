@@ -169,7 +169,7 @@ describe('refusals', () => {
   it('skips a batch with a bad event, naming it, and imports the others', async () => {
     const client = await newDatabase();
     const good = await makeBatch([created({ item: 'i-1', name: 'Sword' })]);
-    const bad = await makeBatch([{ ...added('i-1', 1), data: { itemId: 'i-1', quantity: -3 } }]);
+    const bad = await makeBatch([{ ...added({ item: 'i-1', quantity: 1 }), data: { itemId: 'i-1', quantity: -3 } }]);
     expect((await client.bulkDocs([good, bad])).ok).toBe(true);
     await device('c');
     const { pulled } = await round(client);
