@@ -5,7 +5,7 @@ import { renameOf } from '../domain/groupedCommands';
 import type { Item } from '../domain/inventory';
 import { atLocation, locationName, plural, qty, signed } from './format';
 import { money } from './money';
-import { amount, amountOfItem as amountOf } from './units';
+import { amount, amountOfItem as amountOf, unitFor } from './units';
 
 export type ItemLookup = (id: string) => Item | undefined;
 
@@ -85,8 +85,14 @@ function expectation(counted: number, expected: number | undefined): string {
 const tail = (reason: string | undefined, note: string | undefined): string =>
   (reason ? ` (${reason})` : '') + (note ? ` — ${note}` : '');
 
-/** What an event changed, as a history row reads it within its item: "+3 at Shelf A (purchase) — note". */
-export function changeLine(e: InventoryEvent): string {
+/** A signed change with its unit: "+5 packs", "−1 pc", "+3" without a unit. */
+const signedAmount = (n: number, unit: string | undefined): string => (unit ? `${signed(n)} ${unitFor(Math.abs(n), unit)}` : signed(n));
+
+/**
+ * What an event changed, as a history row reads it within its item: "+3 packs at Shelf A (purchase) — note".
+ * `unit` is the item's unit (quantities are shown without one when it has none).
+ */
+export function changeLine(e: InventoryEvent, unit?: string): string {
   switch (e.type) {
     case 'ItemCreated': {
       const extra = (['sku', 'category', 'unit', 'minQuantity'] as const)
@@ -99,13 +105,13 @@ export function changeLine(e: InventoryEvent): string {
         .map((f) => `${FIELD_LABELS[f]}: ${fieldValue(e.data.changes[f]!.from)} → ${fieldValue(e.data.changes[f]!.to)}`)
         .join(' · ');
     case 'StockAdded':
-      return `${signed(e.data.quantity)} ${atLocation(e.data.location)}${e.data.unitCost !== undefined ? ` @ ${money(e.data.unitCost)} each` : ''}${tail(e.data.reason, e.data.note)}${e.data.attributes && Object.keys(e.data.attributes).length ? ` · ${attrs(e.data.attributes)}` : ''}`;
+      return `${signedAmount(e.data.quantity, unit)} ${atLocation(e.data.location)}${e.data.unitCost !== undefined ? ` @ ${money(e.data.unitCost)} each` : ''}${tail(e.data.reason, e.data.note)}${e.data.attributes && Object.keys(e.data.attributes).length ? ` · ${attrs(e.data.attributes)}` : ''}`;
     case 'StockRemoved':
-      return `${signed(-e.data.quantity)} ${atLocation(e.data.location)}${tail(e.data.reason, e.data.note)}`;
+      return `${signedAmount(-e.data.quantity, unit)} ${atLocation(e.data.location)}${tail(e.data.reason, e.data.note)}`;
     case 'StockMoved':
-      return `Moved ${qty(e.data.quantity)} from ${locationName(e.data.from)} to ${locationName(e.data.to)}`;
+      return `Moved ${amount(e.data.quantity, unit)} from ${locationName(e.data.from)} to ${locationName(e.data.to)}`;
     case 'StockCounted':
-      return `Counted ${qty(e.data.counted)}${e.data.location ? ` at ${e.data.location}` : ''}${expectation(e.data.counted, e.data.expected)}`;
+      return `Counted ${amount(e.data.counted, unit)}${e.data.location ? ` at ${e.data.location}` : ''}${expectation(e.data.counted, e.data.expected)}`;
     case 'ItemArchived':
       return 'Archived';
     case 'ItemRestored':

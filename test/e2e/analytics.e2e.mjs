@@ -45,6 +45,11 @@ test('the analytics page answers what we use, what runs out, what we collect, an
   assert.equal(await chart.locator('canvas').count(), 1);
   await value.getByText(/Show the numbers/).click();
   await value.getByRole('table', { name: /Value at the end of each day/ }).getByRole('row', { name: /Oct 26, 2026 \$470\.00/ }).waitFor();
+  // The card offers the currency picker, and the value, its chart and its table follow the choice.
+  await value.getByLabel('Currency').selectOption('EUR');
+  await value.getByText('Value now: €320.07').waitFor();
+  assert.match(await chart.getAttribute('aria-label'), /now €320\.07, highest €470\.00/);
+  await value.getByRole('table', { name: /Value at the end of each day/ }).getByRole('row', { name: /Oct 26, 2026 €470\.00/ }).waitFor();
 
   const activity = page.getByRole('region', { name: 'Activity per day' });
   assert.match(await activity.getByRole('img').getAttribute('aria-label'), /changes on 26 days/);

@@ -64,7 +64,7 @@ for (const [name, page] of Object.entries({ phone: () => pages.phone, desktop: (
     // The history of the new item: its creation and its stock, both recorded.
     await rice.getByRole('link', { name: `Rice ${name}`, exact: true }).click();
     await p.getByRole('heading', { level: 1, name: `Rice ${name}` }).waitFor();
-    await p.getByText('+5 at Pantry').first().waitFor();
+    await p.getByText('+5 packs at Pantry').first().waitFor();
     await p.goBack();
     await rice.waitFor();
 

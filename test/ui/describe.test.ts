@@ -42,4 +42,10 @@ describe('event wording', () => {
     expect(changeLine(ev('ItemUpdated', { itemId: 's', changes: { name: { from: 'Sword', to: 'Long sword' }, sku: { to: 'S-1' } } }))).toBe('Name: Sword → Long sword · SKU: — → S-1');
     expect(changeLine(ev('EventsReverted', { eventIds: ['a', 'b'] }))).toBe('Undo of 2 changes');
   });
+  it('writes history change lines with the item unit in the number the quantity takes', () => {
+    expect(changeLine(ev('StockAdded', { itemId: 'p', quantity: 5, location: 'Pantry' }), 'pack')).toBe('+5 packs at Pantry');
+    expect(changeLine(ev('StockRemoved', { itemId: 'c', quantity: 1, location: 'Bin' }), 'pcs')).toBe('−1 pc at Bin');
+    expect(changeLine(ev('StockMoved', { itemId: 'p', quantity: 1, from: 'Pantry', to: 'Van' }), 'boxes')).toBe('Moved 1 box from Pantry to Van');
+    expect(changeLine(ev('StockCounted', { itemId: 'k', counted: 2.5, location: 'Shed' }), 'kg')).toBe('Counted 2.5 kg at Shed');
+  });
 });

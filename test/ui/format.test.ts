@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { DAY_MS } from '../../src/domain/projections/time';
 import type { Item } from '../../src/domain/inventory';
-import { dayBoundary, locationBreakdown, qty, quickAddLocation, quickRemoveLocation, signed } from '../../src/ui/format';
+import { dayName } from '../../src/ui/analytics/wording';
+import { dayBoundary, locationBreakdown, qty, quickAddLocation, quickRemoveLocation, signed, when } from '../../src/ui/format';
 
 const withStock = (stock: Record<string, number>): Item => ({ id: 'i', name: 'Sword', known: true, archived: false, updatedAt: '', stock, eventCount: 1 });
 
@@ -28,5 +30,16 @@ describe('format', () => {
     expect([from.getFullYear(), from.getMonth(), from.getDate(), from.getHours(), from.getMinutes()]).toEqual([2026, 2, 1, 0, 0]);
     expect([to.getDate(), to.getHours(), to.getMinutes(), to.getSeconds(), to.getMilliseconds()]).toEqual([1, 23, 59, 59, 999]);
     expect(dayBoundary('garbage', false)).toBeUndefined();
+  });
+  it('writes every date in one style: a day bucket reads as the date part of a time on that day', () => {
+    const noon = new Date(2026, 2, 5, 12, 34, 56).toISOString();
+    const day = dayName(Date.UTC(2026, 2, 5) / DAY_MS);
+    expect(day).toMatch(/2026/);
+    expect(day).not.toMatch(/\d:\d/);
+    expect(when(noon).startsWith(day)).toBe(true);
+    expect(when(noon, true).startsWith(day)).toBe(true);
+    expect(when(noon, true)).toMatch(/34:56/);
+    expect(when(noon)).not.toMatch(/34:56/);
+    expect(when('not a time')).toBe('not a time');
   });
 });

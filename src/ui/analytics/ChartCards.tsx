@@ -1,5 +1,6 @@
 // Cards with a chart over time: stock value, and activity per day. Each chart has a spoken summary and its
 // numbers in a table.
+import { CurrencySelect } from '../CurrencySelect';
 import { money } from '../money';
 import { activityPerDay, busiestDays } from '../../domain/projections/activityPerDay';
 import { stockValueOverTime, unpricedItems } from '../../domain/projections/stockValueOverTime';
@@ -26,10 +27,13 @@ export function StockValueCard() {
   const peak = acc.values.reduce((m, v) => Math.max(m, v), 0);
   return (
     <Card title="Stock value over time" note="At each item's average unit cost (from the costs entered when adding stock).">
-      <p class="big-number">
-        <span class="visually-hidden">Value now: </span>
-        {money(acc.total)}
-      </p>
+      <div class="value-now">
+        <p class="big-number">
+          <span class="visually-hidden">Value now: </span>
+          {money(acc.total)}
+        </p>
+        <CurrencySelect />
+      </div>
       {acc.days.length === 0 ? (
         <p class="muted">No stock with a unit cost yet. Enter a unit cost when adding stock to see its value here.</p>
       ) : (

@@ -21,10 +21,12 @@ export const amount = (v: number): string => v.toLocaleString(undefined, { minim
 
 export const reasonLabel = (reason: string): string => (reason === NO_REASON ? 'no reason given' : reason);
 
+// The date part of format.ts `when` (the app's one date style, tested so), here rather than there because only
+// analytics needs it and format.ts is in the initial bundle.
+const utcDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+
 /** A UTC day as a readable date ("Mar 5, 2026"), for day-bucketed projections. */
-export function dayName(day: number): string {
-  return new Date(day * DAY_MS).toLocaleDateString(undefined, { timeZone: 'UTC', dateStyle: 'medium' });
-}
+export const dayName = (day: number): string => utcDay.format(day * DAY_MS);
 
 /** ISO date for <time dateTime>. */
 export const dayIso = dayLabel;

@@ -117,7 +117,7 @@ function EventRow({ e, showItem, byId, groupSize, readOnly }: RowProps) {
   const item = itemId === undefined ? undefined : inventory.value.items.get(itemId);
   const sentence = eventSentence(e, (id) => inventory.value.items.get(id));
   const wording = undoWording(e, byId);
-  const change = wording?.change ?? changeLine(e);
+  const change = wording?.change ?? changeLine(e, item?.unit);
   const act = async (run: () => Promise<unknown>) => {
     setBusy(true);
     await run();

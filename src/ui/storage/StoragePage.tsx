@@ -5,6 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { eventCount, status } from '../../state/app';
+import { when } from '../format';
 import { Link } from '../router';
 import { changes, formatAgo, formatBytes } from '../../pwa/backup';
 import { checkForUpdate, offlineError, offlineState, updateCheck, updateState } from '../../pwa/register';
@@ -60,7 +61,7 @@ function BackupSection({ children }: { children?: ComponentChildren }) {
           {!lastExportLoaded.value
             ? '…'
             : last
-              ? `${formatAgo(now, last.at)} (${new Date(last.at).toLocaleString()}), ${changes(last.eventCount)}`
+              ? `${formatAgo(now, last.at)} (${when(last.at)}), ${changes(last.eventCount)}`
               : 'Never'}
         </dd>
       </dl>

@@ -1,8 +1,8 @@
 // How syncing goes, in words: role="status" for the state, role="alert" for what needs the user.
 import type { SyncStatus } from '../../sync';
 import { formatCount } from '../../io/describe';
+import { when } from '../format';
 
-const time = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 function summary(st: SyncStatus): string {
   switch (st.phase) {
@@ -40,7 +40,7 @@ export function SyncState({ status }: { status: SyncStatus }) {
         {summary(status)}
       </p>
       {/* Outside the live region: it changes with every quiet round (each ~25 s), which is no news to announce. */}
-      {status.lastSyncAt && <p class="muted sync-outcome">Last synced {time(status.lastSyncAt)}.</p>}
+      {status.lastSyncAt && <p class="muted sync-outcome">Last synced {when(status.lastSyncAt, true)}.</p>}
       {status.error && (
         <p role="alert" class="form-alert">
           {status.error}
