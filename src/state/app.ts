@@ -136,13 +136,16 @@ async function deviceSource(store: EventStore): Promise<string> {
  * Such work writes no event, so nothing is lost; a reload starts it afresh.
  */
 export function inBackground(work: Promise<unknown>, what: string): void {
-  work.catch(async (err: unknown) => {
-    console.error(err);
-    const { describeOpenError } = await storageErrors();
-    // A tab outdated by a newer one has already said why everything stops.
-    if (problem$.peek()?.kind === 'outdated') return;
-    problem$.value = { kind: 'background', message: `Something Eventory does in the background failed (${what}): ${describeOpenError(err)} Nothing you saved is lost; reload the page to try again.` };
-  });
+  work.catch((err: unknown) => reportBackgroundFailure(err, what));
+}
+
+/** Shows a failure of background work (`what` failed) in the storage problem banner. */
+export async function reportBackgroundFailure(err: unknown, what: string): Promise<void> {
+  console.error(err);
+  const { describeOpenError } = await storageErrors();
+  // A tab outdated by a newer one has already said why everything stops.
+  if (problem$.peek()?.kind === 'outdated') return;
+  problem$.value = { kind: 'background', message: `Something Eventory does in the background failed (${what}): ${describeOpenError(err)} Nothing you saved is lost; reload the page to try again.` };
 }
 
 /** The started engine (for state/logReads.ts); throws before start(). */

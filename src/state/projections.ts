@@ -6,7 +6,7 @@ import { computed, signal, type ReadonlySignal, type Signal } from '@preact/sign
 import { keyAtTime, revertedAt } from '../domain/history';
 import type { Projection } from '../domain/projections/projection';
 import { startRun, stepRun, type ProjectionRun } from '../domain/projections/run';
-import { engine, engineSignal, inBackground } from './app';
+import { engine, engineSignal, reportBackgroundFailure } from './app';
 import type { Engine, LogChange } from './engine';
 
 interface Entry {
@@ -111,7 +111,7 @@ export class ProjectionCache {
 const projectionCaches = new WeakMap<Engine, ProjectionCache>();
 function cacheOf(e: Engine): ProjectionCache {
   let c = projectionCaches.get(e);
-  if (!c) projectionCaches.set(e, (c = new ProjectionCache(e, (err) => inBackground(Promise.reject(err), 'computing analytics'))));
+  if (!c) projectionCaches.set(e, (c = new ProjectionCache(e, (err) => void reportBackgroundFailure(err, 'computing analytics'))));
   return c;
 }
 /** The memoized answer of a projection over the whole log (undefined until first folded). */

@@ -35,7 +35,7 @@ export class EarlyFold {
     const before = { undos: undos.all, snapshot: snapshots.mark() };
     this.restore = () => {
       undos.set(before.undos);
-      void snapshots.release(false);
+      snapshots.discard();
       snapshots.restore(before.snapshot);
     };
     snapshots.hold();
@@ -60,7 +60,8 @@ export class EarlyFold {
       restore!();
       return undefined;
     }
-    await this.deps.snapshots.release(state !== undefined);
+    if (state) await this.deps.snapshots.release();
+    else this.deps.snapshots.discard();
     return state;
   }
 

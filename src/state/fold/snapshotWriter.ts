@@ -91,14 +91,20 @@ export class SnapshotWriter {
     return this.held ?? [];
   }
 
+  /** Ends holding and drops what was held: its events were not committed. */
+  discard(): void {
+    this.held = undefined;
+  }
+
   /**
-   * Ends holding. Committed: the newest held snapshot is written and awaited (a start loads it and folds little);
-   * the others only speed up time travel: written meanwhile, and awaited by whoever needs them all (settled()).
+   * Ends holding, the events committed: the newest held snapshot is written and awaited (a start loads it and
+   * folds little); the others only speed up time travel: written meanwhile, and awaited by whoever needs them all
+   * (settled()).
    */
-  async release(committed: boolean): Promise<void> {
+  async release(): Promise<void> {
     const held = this.held ?? [];
     this.held = undefined;
-    if (!committed || held.length === 0) return;
+    if (held.length === 0) return;
     const head = held.pop()!;
     await quietly(this.store.putSnapshots([head], this.version));
     if (held.length) this.write = quietly(this.store.putSnapshots(held, this.version));
