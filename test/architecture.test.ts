@@ -11,8 +11,11 @@ const SRC = join(ROOT, 'src');
 
 /** What each folder of src/ may import besides itself. `app` is src/main.tsx, which wires everything. */
 const MAY_IMPORT: Record<string, readonly string[]> = {
-  app: ['ui', 'sync', 'io', 'pwa', 'state', 'store', 'domain', 'lib'],
-  ui: ['sync', 'io', 'pwa', 'state', 'domain', 'lib'],
+  app: ['ui', 'sync', 'scan', 'labels', 'io', 'pwa', 'state', 'store', 'domain', 'lib'],
+  ui: ['sync', 'scan', 'labels', 'io', 'pwa', 'state', 'domain', 'lib'],
+  // Scanning (keyboard-wedge and camera decoding) and QR labels: each loads on first use.
+  scan: ['state', 'domain', 'lib'],
+  labels: ['state', 'domain', 'lib'],
   // Sync with the user's CouchDB: pushes the log's own text, merges pulled batches through the import.
   sync: ['io', 'state', 'store', 'domain', 'lib'],
   pwa: ['state', 'domain', 'lib'],
