@@ -42,7 +42,9 @@ export async function syncSuite({ size, dist, log }) {
   let server;
   let browser;
   try {
+    const tFill = performance.now();
     await fill(couch, path);
+    log(`sync ${size}: server filled in ${((performance.now() - tFill) / 1000).toFixed(1)} s`);
     server = await startPreview({ outDir: dist, proxy: { '/couchdb': { target: couch.url, rewrite: (p) => p.replace(/^\/couchdb/, '') || '/' } } });
     browser = await launchBrowser();
     const timeout = 20 * 60_000;
@@ -63,6 +65,7 @@ export async function syncSuite({ size, dist, log }) {
       const t = req.timing();
       serverMs += t.responseStart - t.requestStart;
     });
+    syncer.on('console', (m) => { if (m.text().startsWith('[t]')) log(`${Math.round(performance.now())} ${m.text()}`); });
     await syncer.goto(`${server.url}/sync`);
     await syncer.getByLabel('Server', { exact: false }).fill(`${server.url}/couchdb/bench`);
     t0 = performance.now();

@@ -11,6 +11,18 @@ import { EVENT_SEPARATOR } from '../store/pages/codec';
 import type { BatchDoc } from './batch';
 import { pullImportName } from './outbox';
 
+/**
+ * A checked batch as the pull keeps it until the import: its lines in a Blob, out of the page's heap, so that the
+ * text of a million events waits in the browser's blob storage rather than in garbage-collected strings.
+ */
+export interface PulledBatch {
+  id: string;
+  count: number;
+  lines: Blob;
+}
+
+export const pulledBatch = (doc: BatchDoc): PulledBatch => ({ id: doc._id, count: doc.count, lines: new Blob([doc.lines]) });
+
 export interface BatchImport {
   added: number;
   rejected: { id: string; error: string }[];
@@ -18,17 +30,17 @@ export interface BatchImport {
   versions: number[];
 }
 
-export async function importBatches(batches: readonly BatchDoc[], url: string, onProgress?: (p: ImportProgress) => void): Promise<BatchImport> {
+export async function importBatches(batches: readonly PulledBatch[], url: string, onProgress?: (p: ImportProgress) => void): Promise<BatchImport> {
   const out: BatchImport = { added: 0, rejected: [], versions: [] };
   if (batches.length === 0) return out;
   let failed = await importGroup(batches, url, out, onProgress);
   // What was refused may have needed an item from a batch that came later in the same pull.
   if (failed.length > 0 && failed.length < batches.length) failed = await importGroup(failed.map((f) => f.batch), url, out, onProgress);
-  out.rejected = failed.map((f) => ({ id: f.batch._id, error: f.error }));
+  out.rejected = failed.map((f) => ({ id: f.batch.id, error: f.error }));
   return out;
 }
 
-async function importGroup(batches: readonly BatchDoc[], url: string, out: BatchImport, onProgress?: (p: ImportProgress) => void): Promise<{ batch: BatchDoc; error: string }[]> {
+async function importGroup(batches: readonly PulledBatch[], url: string, out: BatchImport, onProgress?: (p: ImportProgress) => void): Promise<{ batch: PulledBatch; error: string }[]> {
   const before = (await readHead()).version;
   const res = await importLogFile(asFile(batches, url), { onProgress });
   if (res.ok) {
@@ -44,12 +56,13 @@ async function importGroup(batches: readonly BatchDoc[], url: string, out: Batch
 }
 
 /** The batches as an export file (spec §1): a header, then their lines. */
-function asFile(batches: readonly BatchDoc[], url: string): File {
-  const parts: string[] = [];
+function asFile(batches: readonly PulledBatch[], url: string): File {
+  const parts: BlobPart[] = [];
   let count = 0;
   for (const b of batches) {
     if (b.count === 0) continue;
-    parts.push(count === 0 ? b.lines : EVENT_SEPARATOR + b.lines);
+    if (count > 0) parts.push(EVENT_SEPARATOR);
+    parts.push(b.lines);
     count += b.count;
   }
   return new File([exportHeader(count, new Date()), ...parts, count === 0 ? ']}\n' : '\n]}\n'], pullImportName(url), { type: 'application/json' });
@@ -60,7 +73,7 @@ function asFile(batches: readonly BatchDoc[], url: string): File {
  * in this or another tab) came in between, the import's is the one holding these batches' events, or the only
  * large write (whose events the journal does not keep).
  */
-async function writtenBy(before: number, batches: readonly BatchDoc[]): Promise<number[]> {
+async function writtenBy(before: number, batches: readonly PulledBatch[]): Promise<number[]> {
   const { head, rows } = await journalAfter(before);
   if (head.version === before + 1) return [head.version];
   let ids: Set<string> | undefined;
@@ -68,9 +81,15 @@ async function writtenBy(before: number, batches: readonly BatchDoc[]): Promise<
   const bulk = rows.filter((r) => !r.events);
   for (const row of rows) {
     if (!row.events) continue;
-    ids ??= new Set(batches.flatMap((b) => (JSON.parse(`[${b.lines}]`) as { id: string }[]).map((e) => e.id)));
+    ids ??= await idsOf(batches);
     if (row.events.every((e) => ids!.has(e.id))) ours.push(row.version);
   }
   if (ours.length === 0 && bulk.length === 1) ours.push(bulk[0]!.version);
   return ours;
+}
+
+async function idsOf(batches: readonly PulledBatch[]): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const b of batches) for (const e of JSON.parse(`[${await b.lines.text()}]`) as { id: string }[]) ids.add(e.id);
+  return ids;
 }

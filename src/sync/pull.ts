@@ -2,13 +2,13 @@
 // (importBatches.ts). The sequence is saved only once the batches are in the log (or reported as rejected), so a
 // pull cut off anywhere is repeated, and importing a batch again adds nothing.
 import type { ImportProgress } from '../io/importLog';
-import { checkBatch, isBatchId, type BatchDoc } from './batch';
+import { checkBatch, isBatchId } from './batch';
 import type { Change, CouchClient, CouchFailure } from './couch';
-import { importBatches } from './importBatches';
+import { importBatches, pulledBatch, type PulledBatch } from './importBatches';
 import type { SyncState } from './ledger';
 
-/** Changes per request; each batch holds up to a few thousand events. */
-const CHANGES_PER_REQUEST = 40;
+/** Changes per request: each batch holds up to 2,000 events, so a page is up to ~5 MB, and the next is requested while one is checked. */
+const CHANGES_PER_REQUEST = 10;
 /** Events gathered before importing: a new device's first sync of a large log is a few large imports, not hundreds. */
 const EVENTS_PER_IMPORT = 1_000_000;
 
@@ -23,27 +23,31 @@ export interface PullOptions {
 }
 
 export async function pull(client: CouchClient, state: SyncState, opts: PullOptions = {}): Promise<PullResult> {
-  const batches: BatchDoc[] = [];
+  const batches: PulledBatch[] = [];
   const rejected: { id: string; error: string }[] = [];
   let since = state.since;
   let events = 0;
-  let wait = opts.wait;
+  const read = (from: string | number, wait?: number) => client.changes(from, CHANGES_PER_REQUEST, { wait, signal: opts.signal });
+  let next = read(since, opts.wait);
   for (;;) {
-    const page = await client.changes(since, CHANGES_PER_REQUEST, { wait, signal: opts.signal });
+    const page = await next;
     if (!page.ok) return page;
-    wait = undefined;
-    for (const change of page.value.results) {
+    const { results, lastSeq, pending } = page.value;
+    const more = pending !== undefined ? pending > 0 : results.length === CHANGES_PER_REQUEST;
+    const last = !more || events + announced(results) >= EVENTS_PER_IMPORT;
+    // The server prepares the next page while this one is checked.
+    if (!last) next = read(lastSeq);
+    for (const change of results) {
       const checked = await batchOf(change);
       if (!checked) continue;
       if (checked.ok) {
-        batches.push(checked.batch);
+        batches.push(pulledBatch(checked.batch));
         events += checked.batch.count;
       } else rejected.push({ id: change.id, error: checked.error });
     }
-    since = page.value.lastSeq;
+    since = lastSeq;
     opts.onProgress?.({ phase: 'receiving', events });
-    const more = page.value.pending !== undefined ? page.value.pending > 0 : page.value.results.length === CHANGES_PER_REQUEST;
-    if (!more || events >= EVENTS_PER_IMPORT) break;
+    if (last) break;
   }
   // Batches refused before are tried again with new ones: an item they need may have arrived.
   if (batches.length > 0 && state.rejected.length > 0) {
@@ -51,15 +55,22 @@ export async function pull(client: CouchClient, state: SyncState, opts: PullOpti
     if (!again.ok) return again;
     for (const doc of again.value) {
       const checked = await checkBatch(doc);
-      if (checked.ok) batches.push(checked.batch);
+      if (checked.ok) batches.push(pulledBatch(checked.batch));
     }
   }
   const imported = await importBatches(batches, state.url, (p) => opts.onProgress?.({ phase: 'importing', step: p }));
   state.since = since;
   state.pullVersions.push(...imported.versions);
-  const retried = new Set(batches.map((b) => b._id));
+  const retried = new Set(batches.map((b) => b.id));
   state.rejected = [...state.rejected.filter((r) => !retried.has(r.id)), ...rejected, ...imported.rejected];
   return { ok: true, received: events, added: imported.added, rejected: [...rejected, ...imported.rejected] };
+}
+
+/** The events a page's batches say they hold (before they are checked). */
+function announced(results: readonly Change[]): number {
+  let n = 0;
+  for (const c of results) if (typeof c.doc?.count === 'number') n += c.doc.count;
+  return n;
 }
 
 async function batchOf(change: Change): Promise<Awaited<ReturnType<typeof checkBatch>> | undefined> {

@@ -155,6 +155,18 @@ describe('two devices', () => {
   });
 });
 
+describe('pull', () => {
+  it('reads a server of many pages of changes in one pull, and then has nothing left to read', async () => {
+    const client = await newDatabase();
+    // 25 batches: more than two pages of changes, read one after the other in a single pull.
+    const batches = await Promise.all(Array.from({ length: 25 }, (_, i) => makeBatch([created({ item: `i-${i}`, name: `Item ${i}`, at: i }), added({ item: `i-${i}`, quantity: i + 1, at: i })])));
+    expect((await client.bulkDocs(batches)).ok).toBe(true);
+    await device('pages');
+    expect((await round(client)).pulled).toMatchObject({ ok: true, received: 50, added: 50 });
+    expect((await round(client)).pulled).toMatchObject({ ok: true, received: 0, added: 0 });
+  });
+});
+
 describe('refusals', () => {
   it('refuses a database that holds other data, and writes nothing to it', async () => {
     const client = new CouchClient(`${couch.url}/someone-else`);
