@@ -1,8 +1,5 @@
-// A QR code as an SVG path (lean-qr: a few KB, no dependencies; it loads with the labels page only). Crisp at
-// any print resolution, and one <path> per code keeps a page of hundreds of labels light.
-import { correction, generate } from 'lean-qr/nano';
-import { toSvgPath } from 'lean-qr/extras/svg';
-import { useMemo } from 'preact/hooks';
+// A QR code as an SVG: crisp at any print resolution, one <path> per code so a page of hundreds stays light.
+import { qrPath } from './qrPath';
 
 /** Blank modules around the code. The standard asks for 4; the label's own white margin adds to these 2. */
 const QUIET_ZONE = 2;
@@ -15,22 +12,8 @@ interface Props {
 }
 
 export function QrCode({ text, label, class: className }: Props) {
-  // Medium error correction survives a scuffed or creased label; longer addresses just make a denser code.
-  const drawn = useMemo(() => {
-    try {
-      const code = generate(text, { minCorrectionLevel: correction.M });
-      return { size: code.size, path: toSvgPath(code) };
-    } catch {
-      return undefined;
-    }
-  }, [text]);
-  if (!drawn) {
-    return (
-      <p class={`qr-error ${className ?? ''}`}>
-        {label}: the address is too long for a QR code.
-      </p>
-    );
-  }
+  const drawn = qrPath(text);
+  if (!drawn) return <p class={`qr-error ${className ?? ''}`}>{label}: the address is too long for a QR code.</p>;
   const side = drawn.size + 2 * QUIET_ZONE;
   return (
     <svg class={className} viewBox={`${-QUIET_ZONE} ${-QUIET_ZONE} ${side} ${side}`} role="img" aria-label={label} shape-rendering="crispEdges">

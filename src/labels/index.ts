@@ -4,3 +4,4 @@ export { chosenLabels, type ChosenLabels, type LabelContent } from './content';
 export { FILTER_KEYS, labelsPath, parseLabelsView, sheetOf, type LabelChoice, type LabelsView } from './selection';
 export { clampSkip, labelsPerSheet, layoutSheets, SHEETS, toCssPx, type SheetSpec } from './sheets';
 export { appRoot, labelUrl } from './urls';
+export { useDrawnCount } from './useDrawnCount';

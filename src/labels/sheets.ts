@@ -21,11 +21,11 @@ export interface SheetSpec {
 
 export const SHEETS: readonly SheetSpec[] = [
   // 24 labels of 70 × 37 mm edge to edge across A4 (e.g. Avery 3475, Herma 4453): 0.5 mm above and below.
-  { id: 'a4-3x8', name: 'A4 sheet, 3 × 8 labels (70 × 37 mm)', unit: 'mm', page: { width: 210, height: 297 }, offset: { top: 0.5, left: 0 }, label: { width: 70, height: 37 }, gap: { x: 0, y: 0 }, columns: 3, rows: 8 },
+  { id: 'a4-3x8', name: 'A4, 3 × 8 labels of 70 × 37 mm', unit: 'mm', page: { width: 210, height: 297 }, offset: { top: 0.5, left: 0 }, label: { width: 70, height: 37 }, gap: { x: 0, y: 0 }, columns: 3, rows: 8 },
   // Avery 5163 (and 8163, 5963…): 4 × 2 in, ½ in top margin, 5⁄32 in side margins, 3⁄16 in between the columns.
-  { id: 'letter-2x5', name: 'US Letter sheet, 2 × 5 labels (4 × 2 in, Avery 5163)', unit: 'in', page: { width: 8.5, height: 11 }, offset: { top: 0.5, left: 0.15625 }, label: { width: 4, height: 2 }, gap: { x: 0.1875, y: 0 }, columns: 2, rows: 5 },
+  { id: 'letter-2x5', name: 'Letter, 2 × 5 labels of 4 × 2 in (Avery 5163)', unit: 'in', page: { width: 8.5, height: 11 }, offset: { top: 0.5, left: 0.15625 }, label: { width: 4, height: 2 }, gap: { x: 0.1875, y: 0 }, columns: 2, rows: 5 },
   // A label printer's roll (e.g. Brother DK-11209, 62 × 29 mm): one label per page.
-  { id: 'roll-62x29', name: 'Label printer roll, one 62 × 29 mm label per page', unit: 'mm', page: { width: 62, height: 29 }, offset: { top: 0, left: 0 }, label: { width: 62, height: 29 }, gap: { x: 0, y: 0 }, columns: 1, rows: 1 },
+  { id: 'roll-62x29', name: 'Label printer, 62 × 29 mm roll', unit: 'mm', page: { width: 62, height: 29 }, offset: { top: 0, left: 0 }, label: { width: 62, height: 29 }, gap: { x: 0, y: 0 }, columns: 1, rows: 1 },
 ];
 
 export const sheetById = (id: string | null | undefined): SheetSpec | undefined => SHEETS.find((s) => s.id === id);

@@ -31,6 +31,8 @@ async function open(page, path) {
 
 /** What each label of the page shows and what its QR code decodes to, in print order. */
 async function readLabels(page) {
+  // Every code is drawn once the summary says how many labels there are.
+  await page.getByRole('status').filter({ hasText: /^\d+ labels? on \d+/ }).waitFor();
   const out = [];
   for (const label of await page.locator('.label:not(.label-blank)').all()) {
     const png = await label.locator('svg').screenshot();
@@ -92,14 +94,15 @@ test('the inventory’s search prints what it lists', async () => {
   assert.deepEqual((await readLabels(p)).map((l) => l.title), ['Sword', 'Flour', 'Cord']);
 });
 
-test('printing shows only the sheets, each on a page of its own size', async () => {
-  const p = pages.desktop;
+test('printing shows only the sheets, each on a page of its own size (at full size on a phone, where the preview is zoomed out)', async () => {
+  const p = pages.phone;
   await open(p, '/labels?item=flour&item=nails&item=sword&sheet=roll-62x29');
   await p.emulateMedia({ media: 'print' });
   try {
     assert.equal(await p.locator('.app-header').isVisible(), false, 'no app chrome');
     assert.equal(await p.getByRole('heading', { name: 'Labels' }).isVisible(), false);
     assert.equal(await p.getByLabel('Label sheet').isVisible(), false);
+    await p.locator('.label svg').nth(2).waitFor();
     const box = await p.locator('.label-sheet').first().boundingBox();
     assert.ok(Math.abs(box.width - (62 * 96) / 25.4) < 1 && Math.abs(box.height - (29 * 96) / 25.4) < 1, `a 62 × 29 mm sheet, got ${box.width} × ${box.height} px`);
   } finally {

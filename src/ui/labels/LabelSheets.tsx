@@ -1,14 +1,16 @@
 // The labels laid out on their sheets, at real size (mm or in): what the printer gets. On screen each sheet is
 // zoomed to fit the width, so a phone previews a whole A4 page; print resets the zoom (labels.css).
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { labelUrl, layoutSheets, QrCode, toCssPx, type LabelContent, type SheetSpec } from '../../labels';
+import { layoutSheets, QrCode, toCssPx, type LabelContent, type SheetSpec } from '../../labels';
 
 interface Props {
   labels: readonly LabelContent[];
+  /** Their addresses (what each code holds), in the same order. */
+  urls: readonly string[];
+  /** How many of them have their code drawn yet (useDrawnCount); the others show an empty square meanwhile. */
+  drawn: number;
   sheet: SheetSpec;
   skip: number;
-  /** The app's root address (the labels' URLs start with it). */
-  root: string;
 }
 
 /** The zoom that fits `width` CSS px into the element's width (never enlarged). */
@@ -27,7 +29,7 @@ function useFitZoom(width: number) {
   return { ref, zoom };
 }
 
-export function LabelSheets({ labels, sheet, skip, root }: Props) {
+export function LabelSheets({ labels, urls, drawn, sheet, skip }: Props) {
   const u = (n: number) => `${n}${sheet.unit}`;
   const { ref, zoom } = useFitZoom(toCssPx(sheet, sheet.page.width));
   const pages = layoutSheets(labels.length, sheet, skip);
@@ -52,17 +54,17 @@ export function LabelSheets({ labels, sheet, skip, root }: Props) {
             rowGap: u(sheet.gap.y),
           }}
         >
-          {slots.map((i, slot) => (i === null ? <div key={`blank${slot}`} class="label label-blank" aria-hidden="true" /> : <Label key={labels[i]!.key} label={labels[i]!} root={root} />))}
+          {slots.map((i, slot) => (i === null ? <div key={`blank${slot}`} class="label label-blank" aria-hidden="true" /> : <Label key={labels[i]!.key} label={labels[i]!} url={i < drawn ? urls[i] : undefined} />))}
         </div>
       ))}
     </div>
   );
 }
 
-function Label({ label, root }: { label: LabelContent; root: string }) {
+function Label({ label, url }: { label: LabelContent; url: string | undefined }) {
   return (
     <div class="label">
-      <QrCode class="label-qr" text={labelUrl(root, label.target)} label={`QR code of ${label.title}`} />
+      {url === undefined ? <div class="label-qr label-qr-pending" aria-hidden="true" /> : <QrCode class="label-qr" text={url} label={`QR code of ${label.title}`} />}
       <div class="label-text">
         <p class="label-title">{label.title}</p>
         {label.details.map((d) => (

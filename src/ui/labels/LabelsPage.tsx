@@ -4,7 +4,7 @@
 import { useMemo } from 'preact/hooks';
 import { UNASSIGNED, type Item } from '../../domain/inventory';
 import { stockByLocation } from '../../domain/locations';
-import { appRoot, chosenLabels, clampSkip, labelsPath, labelsPerSheet, parseLabelsView, SHEETS, sheetOf, type LabelChoice, type LabelsView } from '../../labels';
+import { appRoot, chosenLabels, clampSkip, labelUrl, labelsPath, labelsPerSheet, parseLabelsView, SHEETS, sheetOf, useDrawnCount, type LabelChoice, type LabelsView } from '../../labels';
 import { inventory } from '../../state/app';
 import { plural } from '../format';
 import { listItems, optionsFromParams } from '../inventory/listing';
@@ -29,7 +29,12 @@ export function LabelsPage() {
 
   const query = params.toString();
   const { labels, missing } = useMemo(() => chosenLabels(state, view.choice, (f) => listed(state.items.values(), f)), [state, query]);
-  const root = appRoot(window.location.origin, import.meta.env.BASE_URL);
+  const urls = useMemo(() => {
+    const root = appRoot(window.location.origin, import.meta.env.BASE_URL);
+    return labels.map((l) => labelUrl(root, l.target));
+  }, [labels]);
+  const drawn = useDrawnCount(urls);
+  const ready = labels.length > 0 && drawn === labels.length;
   const c = view.choice;
   const forItems = c.kind === 'items' || c.kind === 'filter';
   const sheets = Math.ceil((skip + labels.length) / per);
@@ -41,7 +46,7 @@ export function LabelsPage() {
           Labels
         </h1>
         <div class="page-actions">
-          <button type="button" class="btn btn-primary" onClick={() => window.print()} disabled={labels.length === 0}>
+          <button type="button" class="btn btn-primary" onClick={() => window.print()} disabled={!ready}>
             Print labels
           </button>
         </div>
@@ -91,9 +96,11 @@ export function LabelsPage() {
       <p class="labels-summary no-print" role="status">
         {labels.length === 0
           ? 'Nothing to print: tick what needs a label.'
-          : `${plural(labels.length, 'label')} on ${plural(sheets, sheet.columns * sheet.rows === 1 ? 'label' : 'sheet')}. In the print dialog keep the scale at 100 % (“Actual size”) with no margins; the page size is set for you.`}
+          : !ready
+            ? `Drawing the QR codes: ${drawn.toLocaleString()} of ${plural(labels.length, 'label')}…`
+            : `${plural(labels.length, 'label')} on ${plural(sheets, sheet.columns * sheet.rows === 1 ? 'label' : 'sheet')}. In the print dialog keep the scale at 100 % (“Actual size”) with no margins; the page size is set for you.`}
       </p>
-      {labels.length > 0 && <LabelSheets labels={labels} sheet={sheet} skip={skip} root={root} />}
+      {labels.length > 0 && <LabelSheets labels={labels} urls={urls} drawn={drawn} sheet={sheet} skip={skip} />}
     </section>
   );
 }
@@ -110,10 +117,11 @@ function ItemPicker({ view, go }: { view: LabelsView; go: (patch: Partial<Labels
     if (c.kind === 'filter') go({ choice: { kind: 'filter', filter: [...c.filter.filter(([k]) => k !== 'q'), ...(text ? ([['q', text]] as [string, string][]) : [])] }, search: text });
     else go({ search: text });
   };
+  const everyFound = () => go({ choice: { kind: 'filter', filter: view.search ? [['q', view.search]] : [] } });
   const narrowed = c.kind === 'filter' && c.filter.some(([k]) => k !== 'q' && k !== 'sort' && k !== 'dir');
   return (
     <LabelChooser
-      legend="Items"
+      legend="Items to label"
       choices={shown.map(itemChoice)}
       isChosen={(id) => !chosen || chosen.has(id)}
       onToggle={(id, on) => go({ choice: { kind: 'items', ids: on ? [...ids(), id] : ids().filter((x) => x !== id) } })}
@@ -128,15 +136,14 @@ function ItemPicker({ view, go }: { view: LabelsView; go: (patch: Partial<Labels
       {narrowed && (
         <p class="field-hint">
           Only the items of the inventory’s filter are listed.{' '}
-          <button type="button" class="btn-link" onClick={() => go({ choice: { kind: 'filter', filter: view.search ? [['q', view.search]] : [] } })}>
+          <button type="button" class="btn-link" onClick={everyFound}>
             List all items
           </button>
         </p>
       )}
       {chosen && (
         <p class="field-hint">
-          {plural(chosen.size, 'item')} ticked.{' '}
-          <button type="button" class="btn-link" onClick={() => go({ choice: { kind: 'filter', filter: view.search ? [['q', view.search]] : [] } })}>
+          <button type="button" class="btn-link" onClick={everyFound}>
             Print every item found instead
           </button>
         </p>
@@ -154,7 +161,7 @@ function LocationPicker({ choice, onChoose }: { choice: LabelChoice; onChoose: (
   const names = (): string[] => named ?? places.map((p) => p.key);
   return (
     <LabelChooser
-      legend="Locations"
+      legend="Locations to label"
       choices={places}
       isChosen={(n) => !named || named.includes(n)}
       onToggle={(n, on) => onChoose({ kind: 'locations', names: on ? [...names(), n] : names().filter((x) => x !== n) })}
