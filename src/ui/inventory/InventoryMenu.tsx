@@ -2,10 +2,18 @@
 import type { InventoryState, Item } from '../../domain/inventory';
 import { viewAt } from '../../state/timeTravel';
 import { CsvExportButton, preloadCsv } from '../io/CsvExportButton';
-import { Link } from '../router';
+import { Link, location } from '../router';
 
 // This menu loads once the browser is idle: the CSV writer comes along, so a click on it does not wait.
 void preloadCsv();
+
+/** The inventory's search and filters as they are in the address, for /labels (which reads the same keys). */
+function labelFilter(): string {
+  const q = new URLSearchParams(location.value.params);
+  q.delete('value');
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
 
 interface Props {
   items: readonly Item[];
@@ -24,6 +32,7 @@ export function InventoryMenu({ items, state, past, onTimeTravel }: Props) {
           Time travel
         </button>
       )}
+      {!past && <Link to={`/labels${labelFilter()}`}>Print labels for these items</Link>}
       <Link to={at ? `/compare?from=${encodeURIComponent(at)}` : '/compare'}>Compare two moments</Link>
     </>
   );

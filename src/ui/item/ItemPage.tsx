@@ -89,6 +89,9 @@ function ItemView({ item }: { item: Item }) {
           <button type="button" class="btn btn-secondary" onClick={open('editItem')}>
             Edit
           </button>
+          <Link to={`/labels?item=${encodeURIComponent(item.id)}`} class="btn btn-secondary">
+            Print label
+          </Link>
           <button type="button" class="btn btn-secondary btn-danger-text" onClick={open('archiveItem')}>
             Archive
           </button>

@@ -58,8 +58,10 @@ export function LocationPage({ name }: { name: string }) {
               </tbody>
             </table>
           </div>
-          <p>
+          <p class="location-links">
             <Link to={keepAt(`/?loc=${enc}`)}>Show these items in the inventory</Link>
+            <Link to={`/labels?location=${enc}`}>Print a label for this place</Link>
+            <Link to={`/labels?loc=${enc}`}>Print labels for these items</Link>
           </p>
         </>
       )}

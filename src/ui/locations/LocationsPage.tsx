@@ -19,6 +19,13 @@ export function LocationsPage() {
         <h1 id="locations-title" tabIndex={-1}>
           Locations
         </h1>
+        {places.some((p) => p.location !== UNASSIGNED) && (
+          <div class="page-actions">
+            <Link to="/labels?locations=all" class="btn btn-secondary">
+              Print location labels
+            </Link>
+          </div>
+        )}
       </div>
       <PastNote here="/locations" />
       {!state ? (

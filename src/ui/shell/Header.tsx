@@ -20,6 +20,7 @@ export const NAV: NavEntry[] = [
   { to: '/locations', label: 'Locations', match: under('/locations'), primary: true, keepsAt: true },
   { to: '/shopping', label: 'Shopping', match: under('/shopping'), primary: true },
   { to: '/history', label: 'History', match: under('/history'), primary: true },
+  { to: '/labels', label: 'Labels', match: under('/labels') },
   { to: '/analytics', label: 'Analytics', match: under('/analytics') },
   { to: '/compare', label: 'Compare', match: under('/compare') },
   { to: '/data', label: 'Import/Export', match: under('/data') },
