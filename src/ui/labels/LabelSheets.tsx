@@ -1,5 +1,6 @@
-// The labels laid out on their sheets, at real size (mm or in): what the printer gets. On screen each sheet is
-// zoomed to fit the width, so a phone previews a whole A4 page; print resets the zoom (labels.css).
+// The preview and what the printer gets: the labels laid out on their sheets at real size (mm or in), under a bar
+// with their count and the Print button. On screen each sheet is zoomed to fit the width, so a phone previews a
+// whole A4 page; print resets the zoom (labels.css).
 import { Component, type ComponentChildren } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { appRoot, clampSkip, labelsPerSheet, labelUrl, layoutSheets, QrCode, toCssPx, useDrawnCount, type LabelContent, type SheetSpec } from '../../labels';
