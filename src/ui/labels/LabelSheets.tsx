@@ -115,7 +115,7 @@ interface LabelProps {
 
 /**
  * One label. Each slice of new codes renders the run again: a label whose content and code are unchanged skips
- * its render, so a slice costs its new labels, not the whole run (a thousand labels took 18 s to fill in without).
+ * its render, so a slice costs its new labels, not the whole run (see docs/benchmarks.md, "Printing labels").
  */
 class Label extends Component<LabelProps> {
   override shouldComponentUpdate(next: LabelProps): boolean {
