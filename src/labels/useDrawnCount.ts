@@ -1,34 +1,37 @@
-// How many labels of a run to draw now: a first batch at once, then the next batch after each paint, so a run
-// of a thousand labels (about 1.3 ms of QR code each) never freezes the page. Codes already made are free.
+// How many labels of a run have their QR code ready to draw. Codes take about 1.3 ms each, so a run of a thousand
+// is made in slices of SLICE_MS with a paint between them: the page stays responsive and fills in as it goes.
+// Codes are kept (qrPath), so a run whose codes are all made (a new sheet or skip) is ready at once.
 import { useEffect, useState } from 'preact/hooks';
 import { yieldToMain } from '../lib/yieldToMain';
-import { qrKept } from './qrPath';
+import { qrKept, qrPath } from './qrPath';
 
-const BATCH = 40;
+const SLICE_MS = 25;
 
-/** The labels whose code may be drawn; `texts` is a new array whenever the run changes. */
+/** How many of `texts`, from the start, have their code made already. */
+function keptPrefix(texts: readonly string[]): number {
+  let n = 0;
+  while (n < texts.length && qrKept(texts[n]!)) n++;
+  return n;
+}
+
+/** The labels whose code is ready; `texts` is a new array whenever the run changes. */
 export function useDrawnCount(texts: readonly string[]): number {
-  const ahead = (from: number) => {
-    let n = from;
-    while (n < texts.length && (n < from + BATCH || qrKept(texts[n]!))) n++;
-    return n;
-  };
-  const [drawn, setDrawn] = useState(() => ahead(0));
+  const [drawn, setDrawn] = useState<{ texts: readonly string[]; n: number }>(() => ({ texts, n: keptPrefix(texts) }));
   useEffect(() => {
     let live = true;
-    let n = ahead(0);
-    setDrawn(n);
     void (async () => {
-      while (live && n < texts.length) {
+      let n = keptPrefix(texts);
+      while (live) {
+        const until = performance.now() + SLICE_MS;
+        while (n < texts.length && performance.now() < until) qrPath(texts[n++]!);
+        setDrawn({ texts, n });
+        if (n >= texts.length) return;
         await yieldToMain();
-        if (!live) return;
-        n = ahead(n);
-        setDrawn(n);
       }
     })();
     return () => {
       live = false;
     };
   }, [texts]);
-  return Math.min(drawn, texts.length);
+  return drawn.texts === texts ? drawn.n : keptPrefix(texts);
 }

@@ -13,11 +13,15 @@ import { importSeed } from '../projections/seedLog.mjs';
 prepareZXingModule({ overrides: { wasmBinary: readFileSync(join(ROOT, 'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm')).buffer } });
 
 const pages = {};
+const consoleErrors = [];
 const app = useApp({
   setUp: async () => {
     for (const [name, viewport] of Object.entries({ phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } })) {
       const ctx = await app.browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'UTC', serviceWorkers: 'block' });
+      // The app's Content-Security-Policy allows no inline style or script: the sheets' sizes must not trip it.
+      await ctx.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.sample}`)));
       pages[name] = await ctx.newPage();
+      pages[name].on('console', (m) => m.type() === 'error' && consoleErrors.push(`${name}: ${m.text()}`));
     }
     await importSeed(pages.desktop, app.url);
     await importSeed(pages.phone, app.url);
@@ -126,3 +130,7 @@ for (const name of ['phone', 'desktop']) {
     assert.equal(overflow, 0, 'the page does not scroll sideways');
   });
 }
+
+test('no page of this file logged an error or broke the Content-Security-Policy', () => {
+  assert.deepEqual(consoleErrors, []);
+});

@@ -4,13 +4,13 @@
 import { useMemo } from 'preact/hooks';
 import { UNASSIGNED, type Item } from '../../domain/inventory';
 import { stockByLocation } from '../../domain/locations';
-import { appRoot, chosenLabels, clampSkip, labelUrl, labelsPath, labelsPerSheet, parseLabelsView, SHEETS, sheetOf, useDrawnCount, type LabelChoice, type LabelsView } from '../../labels';
+import { chosenLabels, clampSkip, labelsPath, labelsPerSheet, parseLabelsView, SHEETS, sheetOf, type LabelChoice, type LabelsView } from '../../labels';
 import { inventory } from '../../state/app';
 import { plural } from '../format';
 import { listItems, optionsFromParams } from '../inventory/listing';
 import { location, navigate } from '../router';
 import { LabelChooser, type Choice } from './LabelChooser';
-import { LabelSheets } from './LabelSheets';
+import { LabelsPreview } from './LabelSheets';
 import './labels.css';
 
 const listed = (items: Iterable<Item>, filter: [string, string][]) => listItems(items, optionsFromParams(new URLSearchParams(filter)));
@@ -29,15 +29,8 @@ export function LabelsPage() {
 
   const query = params.toString();
   const { labels, missing } = useMemo(() => chosenLabels(state, view.choice, (f) => listed(state.items.values(), f)), [state, query]);
-  const urls = useMemo(() => {
-    const root = appRoot(window.location.origin, import.meta.env.BASE_URL);
-    return labels.map((l) => labelUrl(root, l.target));
-  }, [labels]);
-  const drawn = useDrawnCount(urls);
-  const ready = labels.length > 0 && drawn === labels.length;
   const c = view.choice;
   const forItems = c.kind === 'items' || c.kind === 'filter';
-  const sheets = Math.ceil((skip + labels.length) / per);
 
   return (
     <section class="page labels-page" aria-labelledby="labels-title">
@@ -45,46 +38,6 @@ export function LabelsPage() {
         <h1 id="labels-title" tabIndex={-1}>
           Labels
         </h1>
-        <div class="page-actions">
-          <button type="button" class="btn btn-primary" onClick={() => window.print()} disabled={!ready}>
-            Print labels
-          </button>
-        </div>
-      </div>
-      <div class="card labels-controls no-print">
-        <fieldset class="labels-kind">
-          <legend>Labels for</legend>
-          <label class="check">
-            <input type="radio" name="labels-kind" checked={forItems} onChange={() => choose({ kind: 'filter', filter: [] })} />
-            Items
-          </label>
-          <label class="check">
-            <input type="radio" name="labels-kind" checked={!forItems} onChange={() => choose({ kind: 'allLocations' })} />
-            Locations
-          </label>
-        </fieldset>
-        {forItems ? <ItemPicker view={view} go={go} /> : <LocationPicker choice={c} onChoose={choose} />}
-        <div class="labels-sheet-fields">
-          <div class="field">
-            <label for="labels-sheet">Label sheet</label>
-            <select id="labels-sheet" value={sheet.id} onChange={(e) => go({ sheet: e.currentTarget.value as LabelsView['sheet'] })}>
-              {SHEETS.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          {per > 1 && (
-            <div class="field">
-              <label for="labels-skip">Labels already used on the first sheet</label>
-              <input id="labels-skip" type="number" inputMode="numeric" min={0} max={per - 1} value={skip} onInput={(e) => go({ skip: Number(e.currentTarget.value) })} aria-describedby="labels-skip-hint" />
-              <p class="field-hint" id="labels-skip-hint">
-                Printing starts after them, row by row (0 to {per - 1}).
-              </p>
-            </div>
-          )}
-        </div>
       </div>
       {missing.length > 0 && (
         <div class="banner banner-error no-print" role="alert">
@@ -93,14 +46,43 @@ export function LabelsPage() {
           </p>
         </div>
       )}
-      <p class="labels-summary no-print" role="status">
-        {labels.length === 0
-          ? 'Nothing to print: tick what needs a label.'
-          : !ready
-            ? `Drawing the QR codes: ${drawn.toLocaleString()} of ${plural(labels.length, 'label')}…`
-            : `${plural(labels.length, 'label')} on ${plural(sheets, sheet.columns * sheet.rows === 1 ? 'label' : 'sheet')}. In the print dialog keep the scale at 100 % (“Actual size”) with no margins; the page size is set for you.`}
-      </p>
-      {labels.length > 0 && <LabelSheets labels={labels} urls={urls} drawn={drawn} sheet={sheet} skip={skip} />}
+      <LabelsPreview labels={labels} sheet={sheet} skip={skip}>
+        <div class="card labels-controls no-print">
+          <fieldset class="labels-kind">
+            <legend>Labels for</legend>
+            <label class="check">
+              <input type="radio" name="labels-kind" checked={forItems} onChange={() => choose({ kind: 'filter', filter: [] })} />
+              Items
+            </label>
+            <label class="check">
+              <input type="radio" name="labels-kind" checked={!forItems} onChange={() => choose({ kind: 'allLocations' })} />
+              Locations
+            </label>
+          </fieldset>
+          {forItems ? <ItemPicker view={view} go={go} /> : <LocationPicker choice={c} onChoose={choose} />}
+          <div class="labels-sheet-fields">
+            <div class="field">
+              <label for="labels-sheet">Label sheet</label>
+              <select id="labels-sheet" value={sheet.id} onChange={(e) => go({ sheet: e.currentTarget.value as LabelsView['sheet'] })}>
+                {SHEETS.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {per > 1 && (
+              <div class="field">
+                <label for="labels-skip">Labels already used on the first sheet</label>
+                <input id="labels-skip" type="number" inputMode="numeric" min={0} max={per - 1} value={skip} onInput={(e) => go({ skip: Number(e.currentTarget.value) })} aria-describedby="labels-skip-hint" />
+                <p class="field-hint" id="labels-skip-hint">
+                  Printing starts after them, row by row (0 to {per - 1}).
+                </p>
+              </div>
+            )}
+          </div>
+        </div>
+      </LabelsPreview>
     </section>
   );
 }
