@@ -72,7 +72,7 @@ async function open(dbName?: string): Promise<void> {
       db.close();
       throw Object.assign(new Error('The database was upgraded by a newer version of Eventory.'), { name: 'VersionError' });
     }
-    const store = new EventStore(db);
+    const store = new EventStore(db, inBackground);
     await checkDataVersion(store);
     const source = await deviceSource(store);
     const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(CHANNEL);
@@ -146,6 +146,15 @@ export async function reportBackgroundFailure(err: unknown, what: string): Promi
   // A tab outdated by a newer one has already said why everything stops.
   if (problem$.peek()?.kind === 'outdated') return;
   problem$.value = { kind: 'background', message: `Something Eventory does in the background failed (${what}): ${describeOpenError(err)} Nothing you saved is lost; reload the page to try again.` };
+}
+
+/**
+ * Deletes imported files that no page refers to any more: left by a release that never deleted them, or
+ * released by a write of the import worker (whose own deletion may not finish before it is ended).
+ */
+export function deleteUnreferencedFiles(): void {
+  const e = engine$.peek();
+  if (e && problem$.peek()?.kind !== 'outdated') inBackground(e.store.deleteUnreferencedFiles(), 'deleting imported files no longer needed');
 }
 
 /** The started engine (for state/logReads.ts); throws before start(). */
