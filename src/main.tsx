@@ -1,6 +1,6 @@
 // Entry point: render the shell at once (it shows the loading state) and open the log in parallel.
 import { render } from 'preact';
-import { deleteUnreferencedFiles, savingChange, start } from './state/app';
+import { savingChange, start } from './state/app';
 import { App } from './ui/shell/App';
 import { whenIdle } from './ui/lazy';
 import { listenForShortcuts } from './ui/shell/shortcutKeys';
@@ -23,11 +23,10 @@ start()
   .then(() => import('./sync/resumeIfSet').then((m) => m.resumeSyncIfSet()))
   .catch((err: unknown) => console.error('Eventory could not start', err))
   .finally(() =>
-    whenIdle(() => {
-      deleteUnreferencedFiles();
+    whenIdle(() =>
       import('./pwa').then(
         (m) => m.startPwa(),
         (err: unknown) => console.error('Eventory could not load its offline support', err),
-      );
-    }),
+      ),
+    ),
   );

@@ -1,5 +1,6 @@
 // Turns suite results into the table (figure, value, ratio to the raw limit, speedup over the naive design),
 // the budgets of issue 6 with PASS/FAIL, and docs/benchmarks.md.
+import { phoneMarkdown } from './phoneReport.mjs';
 import { formatSummary } from './profile.mjs';
 
 const ms = (v) => (v === undefined || Number.isNaN(v) ? '—' : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`);
@@ -129,6 +130,8 @@ export function markdown(res, notes) {
     'npm run bench                 # builds dist/, then 1k, 10k and 100k events (5-15 minutes)',
     'npm run bench -- --full       # adds 1M events (or BENCH_FULL=1); generating the 1M file takes a minute, once',
     'node bench/run.mjs --sizes=1000,100000 --engine-only --no-naive   # quicker partial runs',
+    'node bench/run.mjs --only=lighthouse --no-docs                     # Lighthouse mobile alone (~5 minutes)',
+    'node bench/run.mjs --only=throttled --sizes=1000,1000000 --no-docs # the UI, CPU 4× slower, alone',
     '```',
     '',
     'Needs Chromium (`apt-get install -y chromium`, or CHROME_PATH). Export files are generated once into',
@@ -140,6 +143,7 @@ export function markdown(res, notes) {
     if (!bySize || !Object.keys(bySize).length) continue;
     out.push(`## Budgets (${mode === 'ui' ? 'the app, through its UI' : 'engine only: src/state + src/io without the UI'})`, '', mdBudgets(res.budgets[mode]), '');
   }
+  out.push(...phoneMarkdown(res));
   for (const mode of ['ui', 'engine']) {
     const bySize = res.results[mode];
     if (!bySize || !Object.keys(bySize).length) continue;

@@ -1,7 +1,8 @@
 // User-level figures for one log size: the production build (dist/) driven through its stable hooks (spec §6):
 // the import file input and its role="status", the Export button, the inventory table, `/?at=`, the +1 buttons.
 // Baselines run in the same page, on the app's origin, in their own databases.
-import { cdp, injectBaselines, instrument, longTasks, openProfile } from './browser.mjs';
+import { stat } from 'node:fs/promises';
+import { cdp, injectBaselines, instrument, longTasks, openProfile, storageEstimate, throttleCpu } from './browser.mjs';
 import { timeSpan } from './fileInfo.mjs';
 import { summarize } from './profile.mjs';
 import { median, naiveSamples, progressGaps, quantile, seekTimes } from './stats.mjs';
@@ -98,8 +99,14 @@ export async function uiSuite(o) {
   const profile = await openProfile();
   const out = { size, mode: 'ui', profiles: {} };
   try {
-    let page = await profile.context.newPage();
-    await instrument(page);
+    // With o.throttle, every page of the run (baselines included) runs with its CPU slowed that much.
+    const newPage = async () => {
+      const p = await profile.context.newPage();
+      await throttleCpu(p, o.throttle);
+      await instrument(p);
+      return p;
+    };
+    let page = await newPage();
     await page.addInitScript(fileChosenProbe);
     await page.goto(`${url}/data`);
     await page.waitForSelector('input[type=file]:not([disabled])', { timeout: 60_000 });
@@ -132,15 +139,16 @@ export async function uiSuite(o) {
     out.profiles.export = summarize(await c.stopProfile());
     const t1 = await page.evaluate(() => performance.now());
     const expProgress = (await page.evaluate(() => window.__statusLog)).filter(([t, s]) => t >= t0 && t <= t1 && s.includes('progress=')).map((x) => x[0]);
-    out.export = { ms: exportWall, longTask: await longTasks(page, t0, t1), progress: progressGaps(expProgress, t0, t1), filename: download.suggestedFilename() };
+    out.export = { ms: exportWall, longTask: await longTasks(page, t0, t1), progress: progressGaps(expProgress, t0, t1), filename: download.suggestedFilename(), bytes: (await stat(await download.path())).size };
+    // Issue 21: what the log takes on disk, against the export file of the same events.
+    out.storage = { exportBytes: out.export.bytes, afterImport: await storageEstimate(page) };
 
     await c.detach();
     log('  cold start (UI)');
     const colds = [];
     for (let i = 0; i < 3; i++) {
       await profile.restart();
-      page = await profile.context.newPage();
-      await instrument(page);
+      page = await newPage();
       if (i === 0) {
         c = await cdp(page);
         await c.startProfile();
@@ -153,6 +161,7 @@ export async function uiSuite(o) {
         await c.detach();
       }
     }
+    out.storage.afterRestart = await storageEstimate(page);
     c = await cdp(page);
     const warm = [];
     for (let i = 0; i < 2; i++) {

@@ -148,15 +148,6 @@ export async function reportBackgroundFailure(err: unknown, what: string): Promi
   problem$.value = { kind: 'background', message: `Something Eventory does in the background failed (${what}): ${describeOpenError(err)} Nothing you saved is lost; reload the page to try again.` };
 }
 
-/**
- * Deletes imported files that no page refers to any more: left by a release that never deleted them, or
- * released by a write of the import worker (whose own deletion may not finish before it is ended).
- */
-export function deleteUnreferencedFiles(): void {
-  const e = engine$.peek();
-  if (e && problem$.peek()?.kind !== 'outdated') inBackground(e.store.deleteUnreferencedFiles(), 'deleting imported files no longer needed');
-}
-
 /** The started engine (for state/logReads.ts); throws before start(). */
 export function engine(): Engine {
   const e = engine$.value;

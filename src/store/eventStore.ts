@@ -60,12 +60,8 @@ export class EventStore {
     return res;
   }
 
-  /**
-   * Deletes the imported files (of `candidates`, or all) that no page refers to any more, and returns their
-   * ids. Without candidates it costs one request when no file is kept.
-   */
+  /** Deletes the imported files (of `candidates`, or all) that no page refers to any more; returns their ids. */
   async deleteUnreferencedFiles(candidates?: readonly string[]): Promise<string[]> {
-    if (!candidates && (await this.db.importFiles.count()) === 0) return [];
     return (await unreferenced()).deleteUnreferencedFiles(this.db, candidates);
   }
 

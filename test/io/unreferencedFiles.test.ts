@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InventoryEvent } from '../../src/domain/events';
 import { importLogFile } from '../../src/io/importLog';
-import { deleteUnreferencedFiles, eventCount, inventory, resetForTests, start } from '../../src/state/app';
+import { eventCount, inventory, resetForTests, start } from '../../src/state/app';
+import { deleteUnusedImportFiles } from '../../src/state/unusedFiles';
 import { EventoryDB } from '../../src/store/db';
 import { EventStore } from '../../src/store/eventStore';
 import { freshDbName } from '../support/engine';
@@ -63,7 +64,7 @@ describe('an imported file no page refers to', () => {
     await db.importFiles.put({ id: 'left-behind', file: new Blob(['[]']) });
     resetForTests();
     await start(name);
-    deleteUnreferencedFiles();
+    deleteUnusedImportFiles();
     await vi.waitFor(async () => expect(await keptIds()).toEqual([used]));
   });
 });
