@@ -2,7 +2,7 @@
 // where the region goes so that it never covers the control in use.
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect } from 'preact/hooks';
-import { dismiss, pause, type Toast } from './toasts';
+import { dismiss, pause, type Toast } from './toastStore';
 
 let hovered: Element | null = null;
 
