@@ -4,10 +4,12 @@
 //
 //   node bench/run.mjs [--full] [--sizes=1000,10000] [--engine-only | --ui-only] [--no-naive]
 //                      [--appends=200] [--seeks=50] [--strict] [--dist=dir] [--out=file.json] [--no-docs]
-//                      [--no-sync]
+//                      [--no-sync] [--throttle=4] [--no-lighthouse] [--lighthouse-size=10000] [--only=lighthouse|throttled]
 //   node bench/run.mjs --report=bench/results/latest.json   (rewrites docs/benchmarks.md only)
 //   --full (or BENCH_FULL=1) adds 1M events; --strict exits 1 when a budget fails; --dist measures another
-//   build of the app than dist/.
+//   build of the app than dist/. --throttle=N repeats the UI suite with Chromium's CPU slowed N× (CDP
+//   Emulation.setCPUThrottlingRate, default 4; 0 skips it) against the phone budgets; Lighthouse mobile audits
+//   /, /analytics, /history and an item page (median of 3) in a profile holding --lighthouse-size events.
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -18,8 +20,10 @@ import { BENCH_DIST, buildBenchPage } from './lib/buildBench.mjs';
 import { engineSuite } from './lib/engineSuite.mjs';
 import { initialJs, machine } from './lib/machine.mjs';
 import { loadModuleMap } from './lib/profile.mjs';
+import { phoneBudgets } from './lib/phoneReport.mjs';
 import { budgets, markdown, printBudgets, printTable, sizeLabel } from './lib/report.mjs';
 import { syncSuite } from './lib/syncSuite.mjs';
+import { lighthouseSuite } from './lib/lighthouseSuite.mjs';
 import { uiSuite } from './lib/uiSuite.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -29,11 +33,17 @@ function options(argv) {
   const value = (name, dflt) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
   const full = flag('full') || process.env.BENCH_FULL === '1';
   const sizes = value('sizes') ? value('sizes').split(',').map(Number) : [1000, 10_000, 100_000, ...(full ? [1_000_000] : [])];
+  // --only=X runs that part alone (the other parts of the run are skipped).
+  const only = value('only');
   return {
+    only,
+    throttle: Number(value('throttle', 4)),
+    lighthouse: !flag('no-lighthouse') && (!only || only === 'lighthouse'),
+    lighthouseSize: Number(value('lighthouse-size', 10_000)),
     full,
     sizes,
-    engine: !flag('ui-only'),
-    ui: !flag('engine-only'),
+    engine: !flag('ui-only') && !only,
+    ui: !flag('engine-only') && !only,
     naive: !flag('no-naive'),
     appends: Number(value('appends', 200)),
     seeks: Number(value('seeks', 50)),
@@ -41,7 +51,7 @@ function options(argv) {
     dist: value('dist', `${ROOT}dist`),
     out: value('out', `${ROOT}bench/results/latest.json`),
     docs: !flag('no-docs'),
-    sync: !flag('no-sync') && !flag('engine-only'),
+    sync: !flag('no-sync') && !flag('engine-only') && !only,
   };
 }
 
@@ -64,7 +74,7 @@ async function main() {
   log(`sizes ${opts.sizes.map(sizeLabel).join(', ')}; ${res.machine.cpus} CPUs, load ${res.machine.loadAvg}`);
 
   const files = {};
-  for (const n of opts.sizes) {
+  for (const n of opts.only === 'lighthouse' ? [] : opts.sizes) {
     const t = Date.now();
     files[n] = await exportFile(n);
     log(`file ${sizeLabel(n)}: ${(files[n].bytes / 1e6).toFixed(1)} MB (${((Date.now() - t) / 1000).toFixed(1)} s) ${files[n].path}`);
@@ -122,17 +132,52 @@ async function main() {
     }
   }
 
+  // Issue 21: a phone. The UI suite again with the CPU slowed (the raw limits too: same page, same slowdown).
+  const wantThrottled = opts.throttle > 1 && (opts.only === 'throttled' || (!opts.only && opts.ui));
+  if (wantThrottled && existsSync(`${opts.dist}/index.html`)) {
+    res.results.throttled = {};
+    await loadModuleMap(`${opts.dist}/assets`);
+    const server = await startPreview({ outDir: opts.dist });
+    try {
+      for (const size of opts.sizes) {
+        log(`ui, CPU ${opts.throttle}× slower, ${sizeLabel(size)}`);
+        try {
+          res.results.throttled[size] = await uiSuite({ url: server.url, size, file: files[size], appends: opts.appends, seeks: opts.seeks, naive: false, throttle: opts.throttle, log });
+        } catch (err) {
+          log(`throttled ${sizeLabel(size)} failed: ${err.stack ?? err}`);
+          res.errors.push({ mode: 'throttled', size, error: String(err.message ?? err) });
+        }
+      }
+    } finally {
+      await server.close();
+    }
+  }
+  if (opts.lighthouse && existsSync(`${opts.dist}/index.html`)) {
+    const file = files[opts.lighthouseSize] ?? (await exportFile(opts.lighthouseSize));
+    const server = await startPreview({ outDir: opts.dist });
+    try {
+      log(`lighthouse mobile, profile with ${sizeLabel(opts.lighthouseSize)} events`);
+      res.results.lighthouse = { size: opts.lighthouseSize, pages: await lighthouseSuite({ url: server.url, file, paths: ['/', '/analytics', '/history', '/item/item-1'], log }) };
+    } catch (err) {
+      log(`lighthouse failed: ${err.stack ?? err}`);
+      res.errors.push({ mode: 'lighthouse', error: String(err.message ?? err) });
+    } finally {
+      await server.close();
+    }
+  }
+
   if (existsSync(`${opts.dist}/index.html`)) res.initialJs = initialJs(opts.dist);
   const p = await openProfile();
   res.browser = await browserVersion(p.context);
   await p.close();
-  res.budgets = { engine: budgets(res.results.engine, res.initialJs), ui: budgets(res.results.ui, res.initialJs) };
+  res.budgets = { engine: budgets(res.results.engine, res.initialJs), ui: budgets(res.results.ui, res.initialJs), phone: phoneBudgets(res.results, opts.throttle) };
 
   for (const mode of ['engine', 'ui']) {
     if (!Object.keys(res.results[mode]).length) continue;
     printTable(`== ${mode === 'ui' ? 'UI (production build)' : 'engine (src/state + src/io, no UI)'} ==`, res.results[mode]);
     printBudgets(`== budgets, ${mode} ==`, res.budgets[mode]);
   }
+  if (res.budgets.phone.length) printBudgets('== budgets, phone (issue 21) ==', res.budgets.phone);
   if (res.uiSkipped) log(`UI not measured: ${res.uiSkipped}`);
   if (res.initialJs) log(`initial JS: ${(res.initialJs.gzipBytes / 1024).toFixed(1)} KB gzip`);
 

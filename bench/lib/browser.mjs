@@ -105,3 +105,22 @@ export async function browserVersion(context) {
   await s.detach();
   return v.product;
 }
+
+/**
+ * Slows the page's main thread `rate`× (CDP Emulation.setCPUThrottlingRate) for as long as the page lives: the
+ * session that set it stays attached (detaching would lift it). Chromium throttles the renderer's main thread,
+ * not its workers (the import's parse and merge run in one).
+ */
+export async function throttleCpu(page, rate) {
+  if (!(rate > 1)) return;
+  const s = await page.context().newCDPSession(page);
+  await s.send('Emulation.setCPUThrottlingRate', { rate });
+}
+
+/** `navigator.storage.estimate()` in the page: bytes this origin uses, and by what (Chromium's breakdown). */
+export function storageEstimate(page) {
+  return page.evaluate(async () => {
+    const { usage, usageDetails } = await navigator.storage.estimate();
+    return { usage, details: usageDetails ?? {} };
+  });
+}

@@ -1,5 +1,6 @@
 // Turns suite results into the table (figure, value, ratio to the raw limit, speedup over the naive design),
 // the budgets of issue 6 with PASS/FAIL, and docs/benchmarks.md.
+import { phoneMarkdown } from './phoneReport.mjs';
 import { formatSummary } from './profile.mjs';
 
 const ms = (v) => (v === undefined || Number.isNaN(v) ? '—' : v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`);
@@ -19,7 +20,7 @@ export function figureRows(r) {
     speedup: naiveRef ? naiveRef / value : undefined,
   });
   const rows = [
-    row('import: file chosen → done', r.import?.ms, ms(r.import?.ms), raw.importMs, naive.importMs),
+    row(r.import?.toDomMs === undefined ? 'import: file chosen → done' : 'import: file chosen → outcome shown', r.import?.ms, ms(r.import?.ms), raw.importMs, naive.importMs),
     row('export: click → finished file', r.export?.ms, ms(r.export?.ms), raw.exportMs, naive.exportMs),
     row('cold start: navigation → table/state', r.coldStart?.ms, ms(r.coldStart?.ms), undefined, naive.coldStartMs),
     row('  of which before the page script ran', r.coldStart?.scriptStartMs, ms(r.coldStart?.scriptStartMs)),
@@ -129,6 +130,8 @@ export function markdown(res, notes) {
     'npm run bench                 # builds dist/, then 1k, 10k and 100k events (5-15 minutes)',
     'npm run bench -- --full       # adds 1M events (or BENCH_FULL=1); generating the 1M file takes a minute, once',
     'node bench/run.mjs --sizes=1000,100000 --engine-only --no-naive   # quicker partial runs',
+    'node bench/run.mjs --only=lighthouse --no-docs                     # Lighthouse mobile alone (~5 minutes)',
+    'node bench/run.mjs --only=throttled --sizes=1000,1000000 --no-docs # the UI, CPU 4× slower, alone',
     '```',
     '',
     'Needs Chromium (`apt-get install -y chromium`, or CHROME_PATH). Export files are generated once into',
@@ -140,6 +143,7 @@ export function markdown(res, notes) {
     if (!bySize || !Object.keys(bySize).length) continue;
     out.push(`## Budgets (${mode === 'ui' ? 'the app, through its UI' : 'engine only: src/state + src/io without the UI'})`, '', mdBudgets(res.budgets[mode]), '');
   }
+  out.push(...phoneMarkdown(res));
   for (const mode of ['ui', 'engine']) {
     const bySize = res.results[mode];
     if (!bySize || !Object.keys(bySize).length) continue;
@@ -172,7 +176,7 @@ export function markdown(res, notes) {
     '',
     '- Files: `bench/generate.mjs` writes deterministic export files (spec §1, one event per line): a few hundred items, seven locations, three devices, purchases, sales, moves, counts, edits, archives, and about one undo in 400 events.',
     '- Engine figures: `bench/bench.html` (built by `bench/vite.config.ts`) runs src/state/app.ts and src/io without the UI: import is `importLogFile` of the chosen file, export is `buildExport` of `exportEvents()`, append is `execute(addStock)` plus one frame, seek is `stateAt`, rebuild deletes the snapshots and starts the engine again.',
-    '- UI figures: the production build (dist/, `vite preview`) through its stable hooks: the file input to the "Imported …" status, the Export button to the finished download, `/` to the first table row (or the app\'s `eventory:table-ready` mark), `+1` to the changed quantity cell plus a frame, with no earlier write pending (the app shows a command before its write commits and marks the table `aria-busy` until then; a burst of one `+1` per frame, which queues behind pending writes, is reported beside it), `/?at=` (pushState) to the past table.',
+    '- UI figures: the production build (dist/, `vite preview`) through its stable hooks: the file input (timed from just before `setInputFiles`) to the first frame after the "Imported …" status appeared, the Export button to the finished download, `/` to the first table row (or the app\'s `eventory:table-ready` mark), `+1` to the changed quantity cell plus a frame, with no earlier write pending (the app shows a command before its write commits and marks the table `aria-busy` until then; a burst of one `+1` per frame, which queues behind pending writes, is reported beside it), `/?at=` (pushState) to the past table.',
     '- Cold start: a new browser process on the profile that holds the log (median of 3); warm reload: the same tab reloaded.',
     '- Raw limit (same page, own database): read the file + JSON.parse + one transaction writing 1,000-event records; read back 16 records per request (as the app reads pages); fold into counts; JSON.stringify per event into Blob parts; one-record transaction for append.',
     '- Naive design (same page, own database): one row per event (keyPath id, indexes on time and data.itemId), full replay (getAll on the time index + fold) after the import and after every append, and for each seek.',

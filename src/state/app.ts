@@ -72,7 +72,7 @@ async function open(dbName?: string): Promise<void> {
       db.close();
       throw Object.assign(new Error('The database was upgraded by a newer version of Eventory.'), { name: 'VersionError' });
     }
-    const store = new EventStore(db);
+    const store = new EventStore(db, inBackground);
     await checkDataVersion(store);
     const source = await deviceSource(store);
     const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(CHANNEL);

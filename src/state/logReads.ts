@@ -57,13 +57,14 @@ async function countUndone(importId: string, undone: ReadonlySet<string>): Promi
 
 /** Visits every id an import added, a part at a time and in slices, so the page stays responsive; the count. */
 async function countIds(importId: string, visit: (id: string) => void): Promise<number> {
-  // A million ids for a large import: read a part at a time and counted in slices.
+  // A million ids for a large import: read a part at a time and counted in slices (checked every 1,024 ids: on a
+  // phone-speed CPU 16,384 visits took over 200 ms).
   const pause = makeYielder();
   let total = 0;
   for await (const ids of engine().store.importedIdParts(importId)) {
     for (let i = 0; i < ids.length; i++) {
       visit(ids[i]!);
-      if ((i & 16383) === 16383) await pause();
+      if ((i & 1023) === 1023) await pause();
     }
     total += ids.length;
     await pause();

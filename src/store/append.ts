@@ -166,7 +166,7 @@ export async function appendEvents(db: EventoryDB, layout: Layout, events: Inven
       return { ok: true as const, head: next };
     });
     layout.index = result.ok ? afterWrite(index, plan, result.head) : undefined;
-    return result.ok ? { ...result, sorted: keyed, wasEmpty: before.count === 0 } : result;
+    return result.ok ? { ...result, sorted: keyed, wasEmpty: before.count === 0, released: plan.released ?? [] } : result;
   } catch (e) {
     layout.index = undefined;
     throw e;

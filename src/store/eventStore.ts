@@ -23,12 +23,21 @@ const NEAR_PAGES = 5;
 
 // The write path loads with the first append; kept, so that later appends skip the dynamic import's bookkeeping.
 const appendModule = loadOnce(() => import('./append'));
+const unreferenced = loadOnce(() => import('./pages/unreferenced'));
+
+/** Runs work no caller waits for; the app shows its failure (state/app.ts inBackground). */
+export type Background = (work: Promise<unknown>, what: string) => void;
+
+const logFailure: Background = (work, what) => void work.catch((err: unknown) => console.error(`Eventory: ${what} failed`, err));
 
 export class EventStore {
   /** The page layout as this store last wrote or read it; used only while the log is still at its version. */
   private readonly layout: Layout = {};
 
-  constructor(readonly db: EventoryDB) {}
+  constructor(
+    readonly db: EventoryDB,
+    private readonly background: Background = logFailure,
+  ) {}
 
   readHead(): Promise<HeadRow> {
     return readHead(this.db);
@@ -45,7 +54,15 @@ export class EventStore {
    */
   async append(events: InventoryEvent[], expectedVersion: number, opts: AppendOptions = {}): Promise<AppendResult> {
     const { appendEvents } = await appendModule();
-    return appendEvents(this.db, this.layout, events, expectedVersion, opts);
+    const res = await appendEvents(this.db, this.layout, events, expectedVersion, opts);
+    // The write is done: deleting a file it left unreferenced is nobody's wait.
+    if (res.ok && res.released.length) this.background(this.deleteUnreferencedFiles(res.released), 'deleting an imported file no longer needed');
+    return res;
+  }
+
+  /** Deletes the imported files (of `candidates`, or all) that no page refers to any more; returns their ids. */
+  async deleteUnreferencedFiles(candidates?: readonly string[]): Promise<string[]> {
+    return (await unreferenced()).deleteUnreferencedFiles(this.db, candidates);
   }
 
   /** Events with `afterKey < key <= toKey`, in history order, a page at a time. */

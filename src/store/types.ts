@@ -14,6 +14,8 @@ export type Keyed = readonly [string, InventoryEvent];
 export interface PageRow {
   lo: string;
   events: InventoryEvent[];
+  /** The imported file its stored row refers to (FilePage), when read from one: rewriting the page releases it. */
+  from?: string;
 }
 
 /**
@@ -26,6 +28,8 @@ export interface TextPage {
   lo: string;
   n: number;
   text: string;
+  /** In memory only: the imported file this text was read from (FilePage.src). Never stored. */
+  from?: string;
 }
 
 /**
@@ -51,6 +55,8 @@ export type FileBytes = Pick<FilePage, 'src' | 'start' | 'end'>;
 export interface PagePlan {
   writes: PageRow[];
   deletes: string[];
+  /** Imported files that some page this plan rewrites or deletes referred to: perhaps no longer referenced. */
+  released?: string[];
 }
 
 /** An imported file, kept whole since schema version 4 because pages refer to its bytes (FilePage). Never changed. */
@@ -116,7 +122,16 @@ export interface MetaRow {
 }
 
 export type AppendResult =
-  | { ok: true; head: HeadRow; /** the appended events in history order */ sorted: Keyed[]; /** the log was empty before */ wasEmpty: boolean }
+  | {
+      ok: true;
+      head: HeadRow;
+      /** the appended events in history order */
+      sorted: Keyed[];
+      /** the log was empty before */
+      wasEmpty: boolean;
+      /** imported files that pages rewritten or deleted by this append referred to (PagePlan.released) */
+      released: string[];
+    }
   | { ok: false; head: HeadRow };
 
 export type PageText = (events: readonly InventoryEvent[]) => string | undefined;

@@ -1,6 +1,6 @@
 // An import keeps its file and its pages refer to the file's bytes (storage version 4, src/store/pages/files.ts):
 // whatever reads the log gets exactly the events it would get from text pages.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InventoryEvent } from '../../src/domain/events';
 import { importLogFile } from '../../src/io/importLog';
 import { eventCount, execute, inventory, rebuild, resetForTests, start, stateAt } from '../../src/state/app';
@@ -8,32 +8,20 @@ import { exportEvents } from '../../src/state/logReads';
 import { EventoryDB } from '../../src/store/db';
 import type { StoredPage } from '../../src/store/types';
 import { EventStore } from '../../src/store/eventStore';
-import { freshDbName } from '../support/engine';
+import { useStartedApp } from '../support/startedApp';
 import { added, created } from '../support/events';
 import { plain, replay } from '../support/oracle';
 import { pageInvariants } from '../support/store';
 import { exported, file, logText } from './fixtures';
 
-let name = '';
-let db: EventoryDB;
-beforeEach(async () => {
-  resetForTests();
-  await start((name = freshDbName()));
-  db = new EventoryDB(name);
-  await db.open();
-});
-afterEach(() => {
-  db.close();
-  resetForTests();
-  vi.unstubAllGlobals();
-});
+const app = useStartedApp();
 
 /** An item and `n` additions to it, a minute apart from `minute`. */
 function series(n: number, minute = 0, item = 'i-1'): InventoryEvent[] {
   return [created({ item, name: 'Bolt', at: minute, id: `c-${item}-${minute}` }), ...Array.from({ length: n }, (_, i) => added({ item, quantity: 1 + (i % 7), at: minute + 1 + i, id: `a-${item}-${minute + 1 + i}` }))];
 }
 
-const pages = () => db.pages.toArray();
+const pages = () => app.db.pages.toArray();
 const filePages = (rows: StoredPage[]) => rows.filter((p) => 'src' in p);
 
 async function readAll(): Promise<InventoryEvent[]> {
@@ -51,7 +39,7 @@ describe('an imported file', () => {
     const rows = await pages();
     expect(rows).toHaveLength(3);
     expect(filePages(rows)).toHaveLength(3);
-    const [kept] = await db.importFiles.toArray();
+    const [kept] = await app.db.importFiles.toArray();
     expect(await kept!.file.text()).toBe(text);
     expect(rows.every((p) => (p as { src: string }).src === kept!.id)).toBe(true);
   });
@@ -82,7 +70,7 @@ describe('an imported file', () => {
     await importLogFile(file([logText([...events.slice(0, 1), ...late])]));
     const rows = await pages();
     expect(filePages(rows)).toHaveLength(2);
-    await pageInvariants(new EventStore(db));
+    await pageInvariants(new EventStore(app.db));
     const all = [...events, ...late];
     expect(eventCount.value).toBe(all.length);
     expect(plain(inventory.value)).toEqual(plain(replay(all)));
@@ -93,19 +81,19 @@ describe('an imported file', () => {
     const events = series(1500);
     await importLogFile(file([logText(events)]));
     resetForTests();
-    await start(name);
+    await start(app.name);
     expect((await execute({ type: 'addStock', itemId: 'i-1', quantity: 3 })).ok).toBe(true);
     expect(eventCount.value).toBe(1502);
-    await pageInvariants(new EventStore(db));
+    await pageInvariants(new EventStore(app.db));
     expect((await readAll()).slice(0, 1501).map((e) => JSON.stringify(e))).toEqual(events.map((e) => JSON.stringify(e)));
   });
 
   it('is not kept when most of it is already here: its pages hold their text', async () => {
     const events = series(1500);
     await importLogFile(file([logText(events.slice(0, 1400))]));
-    const before = await db.importFiles.count();
+    const before = await app.db.importFiles.count();
     expect(await importLogFile(file([logText(events)]))).toEqual({ ok: true, added: 101, skipped: 1400 });
-    expect(await db.importFiles.count()).toBe(before);
+    expect(await app.db.importFiles.count()).toBe(before);
     expect(plain(inventory.value)).toEqual(plain(replay(events)));
   });
 
@@ -119,8 +107,8 @@ describe('an imported file', () => {
 
   it('missing, makes reading the pages that refer to it fail with a message, never an empty page', async () => {
     await importLogFile(file([logText(series(1500))]));
-    await db.importFiles.clear();
-    const fresh = new EventoryDB(name);
+    await app.db.importFiles.clear();
+    const fresh = new EventoryDB(app.name);
     await fresh.open();
     try {
       const store = new EventStore(fresh);

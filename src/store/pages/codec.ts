@@ -44,5 +44,5 @@ export function decodeEvents(row: TextPage): InventoryEvent[] {
 }
 
 export function decodePage(row: TextPage): PageRow {
-  return { lo: row.lo, events: decodeEvents(row) };
+  return row.from === undefined ? { lo: row.lo, events: decodeEvents(row) } : { lo: row.lo, events: decodeEvents(row), from: row.from };
 }

@@ -1,7 +1,8 @@
 // The text of pages that refer to an imported file (FilePage, schema version 4): read from the file kept in
 // importFiles, a byte range at a time. Consecutive pages of one file are read together (a rebuild reads 16 pages
-// at once), and the file's handle is kept: the rows of importFiles never change. Loaded with the first such page
-// (files.ts): a log that never imported a file, and every start, does without it.
+// at once), and the file's handle is kept: a row of importFiles never changes (it is only deleted once no page
+// refers to it: unreferenced.ts). Loaded with the first such page (files.ts): a log that never imported a file,
+// and every start, does without it.
 import Dexie from 'dexie';
 import type { EventoryDB } from '../db';
 import type { FilePage, StoredPage, TextPage } from '../types';
@@ -30,6 +31,12 @@ function fileOf(db: EventoryDB, id: string): Promise<Blob> {
   return file;
 }
 
+/** Drops the handles of deleted files (unreferenced.ts): a Blob still held keeps its bytes on disk. */
+export function forgetFiles(db: EventoryDB, ids: readonly string[]): void {
+  const files = kept.get(db);
+  for (const id of ids) files?.delete(id);
+}
+
 /** The file of `run` (pages of one file, each following the one before), checked to hold all of their bytes. */
 async function fileOfRun(db: EventoryDB, run: readonly FilePage[]): Promise<Blob> {
   run.forEach(checkShape);
@@ -52,9 +59,9 @@ async function readRun(db: EventoryDB, run: readonly FilePage[]): Promise<TextPa
   if (run.length > 1) {
     const text = await file.slice(base, last.end).text();
     // One character per byte: the offsets in the file are offsets in the text.
-    if (text.length === last.end - base) return run.map((p) => ({ lo: p.lo, n: p.n, text: text.slice(p.start - base, p.end - base) }));
+    if (text.length === last.end - base) return run.map((p) => ({ lo: p.lo, n: p.n, text: text.slice(p.start - base, p.end - base), from: p.src }));
   }
-  return Promise.all(run.map(async (p) => ({ lo: p.lo, n: p.n, text: await file.slice(p.start, p.end).text() })));
+  return Promise.all(run.map(async (p) => ({ lo: p.lo, n: p.n, text: await file.slice(p.start, p.end).text(), from: p.src })));
 }
 
 /** A text page's shape is checked where it is decoded (codec.ts storedText); a file page's, here. */

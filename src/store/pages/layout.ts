@@ -72,11 +72,11 @@ export function planTailAppend(index: PageIndex, keyed: readonly Keyed[]): PageP
   if (last.lo !== los[los.length - 1]) return undefined;
   // The tail never outgrows one page (afterWrite would otherwise drop its oldest page, which then never merges).
   const full = tail.length > 1 && tail.reduce((sum, p) => sum + pageWeight(p.events), w) > PAGE_SIZE;
-  if (!full && pageWeight(last.events) + w <= TAIL_PAGE) return { writes: [{ lo: last.lo, events: last.events.concat(events) }], deletes: [] };
+  if (!full && pageWeight(last.events) + w <= TAIL_PAGE) return { writes: [{ lo: last.lo, events: last.events.concat(events) }], deletes: [], released: filesOf([last]) };
   const fresh: PageRow = { lo: keyed[0]![0], events };
   if (full) {
     // Compaction: one append in about PAGE_SIZE writes a full page; the others stay small.
-    return { writes: [{ lo: tail[0]!.lo, events: tail.flatMap((p) => p.events) }, fresh], deletes: tail.slice(1).map((p) => p.lo) };
+    return { writes: [{ lo: tail[0]!.lo, events: tail.flatMap((p) => p.events) }, fresh], deletes: tail.slice(1).map((p) => p.lo), released: filesOf(tail) };
   }
   return { writes: [fresh], deletes: [] };
 }
@@ -93,7 +93,9 @@ export async function planInsert(db: EventoryDB, index: PageIndex, keyed: readon
   const known = new Map(index.tail.map((p) => [p.lo, p]));
   const deletes: string[] = [];
   const { tail } = index;
+  const replaced: PageRow[] = [];
   if (tail.length > 1 && tail[tail.length - 1]!.lo === los[los.length - 1] && keyed[keyed.length - 1]![0] >= tail[0]!.lo) {
+    replaced.push(...tail);
     los = los.slice(0, los.length - tail.length + 1);
     known.set(tail[0]!.lo, { lo: tail[0]!.lo, events: tail.flatMap((p) => p.events) });
     deletes.push(...tail.slice(1).map((p) => p.lo));
@@ -113,10 +115,16 @@ export async function planInsert(db: EventoryDB, index: PageIndex, keyed: readon
   const writes: PageRow[] = [];
   for (const [i, added] of groups) {
     const page = known.get(los[i]!) ?? { lo: los[i]!, events: [] };
+    replaced.push(page);
     for (const row of await mergeIntoPages(page, added, i === los.length - 1, pause)) writes.push(row);
     await pause();
   }
-  return { writes, deletes };
+  return { writes, deletes, released: filesOf(replaced) };
+}
+
+/** The imported files that `pages` were read from (PageRow.from), each once. */
+function filesOf(pages: readonly PageRow[]): string[] {
+  return [...new Set(pages.flatMap((p) => (p.from === undefined ? [] : [p.from])))];
 }
 
 /** The layout after `plan` was written and the log moved to `head`. */

@@ -1,20 +1,20 @@
 // The shell: header with navigation, banners, the routed page, the open command form and the notifications.
 // Only the inventory page is in the initial bundle; the rest loads on demand, and what is one click
-// away is fetched once the inventory is shown and the browser is idle.
+// away is fetched after the user's first input (or a quiet while), a chunk per idle period.
 import { useEffect, useRef } from 'preact/hooks';
 import { status, storageProblem } from '../../state/app';
 import { preloadWording } from '../actions';
 import { DialogHost, preloadForms } from '../forms/DialogHost';
-import { lazyComponent, whenIdle } from '../lazy';
+import { lazyComponent, preloadLater } from '../lazy';
 import { preloadTimeTravel } from '../timetravel/TimeTravelBar';
 import { preloadInventoryMenu } from '../inventory/InventoryPage';
 import { location } from '../router';
 import { Header } from './Header';
 import { LoadingScreen } from './StatusScreens';
-import { Toasts } from './toasts';
+import { preloadToasts, Toasts } from './toasts';
 import { LazyStoragePage, preloadLikelyPages, preloadPage, routeOf, titleOf } from './routes';
 
-// Loaded when there is a problem to show, or once the app is idle (so it is at hand when another tab's update
+// Loaded when there is a problem to show, or soon after the start (preloadLater: so it is at hand when another tab's update
 // replaces this release's files).
 const StorageProblemBanner = lazyComponent(() => import('../storage/StorageProblemBanner').then((m) => m.StorageProblemBanner), 'storage notice', { quiet: true });
 const ErrorScreen = lazyComponent(() => import('./ErrorScreen').then((m) => m.ErrorScreen), 'error page');
@@ -46,14 +46,7 @@ export function App() {
 
   useEffect(() => {
     if (st.kind !== 'ready') return;
-    whenIdle(() => {
-      void preloadForms();
-      void preloadWording();
-      void preloadTimeTravel();
-      void preloadInventoryMenu();
-      void StorageProblemBanner.preload();
-      preloadLikelyPages();
-    });
+    preloadLater([preloadToasts, preloadForms, preloadLikelyPages, preloadInventoryMenu, preloadTimeTravel, preloadWording, StorageProblemBanner.preload]);
   }, [st.kind]);
 
   // The Storage page explains storage failures itself, so it stays reachable when the log cannot be opened.

@@ -68,10 +68,9 @@ export function preloadPage(path: string): void {
   void (itemIdOf(p) !== undefined ? LazyItemPage : itemIdOf(p, LOCATION) !== undefined ? LazyLocationPage : PAGES[p])?.preload();
 }
 
-/** The pages one click away from the inventory (a row opens its item), fetched once the inventory is shown. */
-export function preloadLikelyPages(): void {
-  void LazyItemPage.preload();
-  void LazyHistoryPage.preload();
+/** The pages one click away from the inventory (a row opens its item), fetched soon after the start (App.tsx). */
+export function preloadLikelyPages(): Promise<unknown> {
+  return Promise.all([LazyItemPage.preload(), LazyHistoryPage.preload()]);
 }
 
 export function titleOf(path: string): string {
