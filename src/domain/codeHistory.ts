@@ -1,6 +1,7 @@
 // One code names one listed item at every point of history, not only at the head: an undo of an old archive, or a
 // command placed before future-dated events, changes a stretch of history, and a clash may begin anywhere in it.
-import { holderOf, listed, type CodeClash } from './codes';
+import { holderOf, type CodeClash } from './codes';
+import { listed } from './listed';
 import type { InventoryEvent } from './events';
 import { evolveItem } from './evolveItem';
 import type { InventoryState } from './inventory';

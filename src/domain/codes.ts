@@ -2,6 +2,9 @@
 // exactly; one code names at most one listed item at a time.
 import { LIMITS } from './events';
 import type { Item } from './item';
+import { listed } from './listed';
+
+export { codeConflicts, listed } from './listed';
 
 /** Codes typed by a person or a scanner: one per line or comma-separated; trimmed, empties and repeats dropped. */
 export function parseCodes(text: string): string[] {
@@ -24,9 +27,6 @@ export function codeProblem(code: string): string | undefined {
   if (CONTROL.test(code)) return 'A code cannot contain control characters (such as tabs or line breaks).';
   return undefined;
 }
-
-/** Whether an item is in the inventory list (codes of archived and unknown items name nothing). */
-export const listed = (item: Item): boolean => item.known && !item.archived;
 
 /** The listed item that has `code` (exact match), if any. */
 export function findByCode(items: Iterable<Item>, code: string): Item | undefined {
@@ -67,19 +67,4 @@ export const sharedMessage = (c: CodeClash): string => `“${c.other.name}” an
 export function holderOf(items: Iterable<Item>, code: string, except: string): Item | undefined {
   for (const item of items) if (item.id !== except && listed(item) && item.codes?.includes(code)) return item;
   return undefined;
-}
-
-/** Codes that more than one listed item has (after a merge), each with those items; empty when there are none. */
-export function codeConflicts(items: Iterable<Item>): Map<string, Item[]> {
-  const byCode = new Map<string, Item[]>();
-  for (const item of items) {
-    if (!listed(item) || !item.codes) continue;
-    for (const code of item.codes) {
-      const list = byCode.get(code);
-      if (list) list.push(item);
-      else byCode.set(code, [item]);
-    }
-  }
-  for (const [code, list] of byCode) if (list.length < 2) byCode.delete(code);
-  return byCode;
 }

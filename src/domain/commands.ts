@@ -1,6 +1,6 @@
 // decide(command, state) -> events or a refusal. Refusals are values with a message for the user (a
 // refused command appends nothing). Time and ids come in through the context so tests are deterministic.
-import { assertNever, LIMITS, writtenVersion, type Attributes, type EventDataMap, type EventType, type InventoryEvent, type ItemChanges, type ItemFields, ITEM_FIELDS } from './events';
+import { assertNever, LIMITS, type Attributes, type EventDataMap, type EventType, type InventoryEvent, type ItemChanges, type ItemFields, ITEM_FIELDS } from './events';
 import { quantityAt, roundQty, type InventoryState, type Item } from './inventory';
 import { groupContext, initialStockData, initialStockErrors, planRename, type InitialStock } from './groupedCommands';
 import { clashMessage, holderOf } from './codes';
@@ -30,6 +30,17 @@ export type Refusal = { ok: false; error: string; fields?: FieldErrors };
 export type Decision = { ok: true; events: InventoryEvent[] } | Refusal;
 
 export const refuse = (error: string, fields?: FieldErrors): Refusal => (fields ? { ok: false, error, fields } : { ok: false, error });
+
+/**
+ * The data version a writer stamps on an event: 2 only for an ItemCreated or ItemUpdated that carries `codes`
+ * (an update that clears them too), 1 otherwise, so a log without codes still imports into a release that
+ * knows only version 1 (spec 2.1).
+ */
+export function writtenVersion<T extends EventType>(type: T, data: EventDataMap[T]): 1 | 2 {
+  if (type === 'ItemCreated') return (data as EventDataMap['ItemCreated']).codes !== undefined ? 2 : 1;
+  if (type === 'ItemUpdated') return (data as EventDataMap['ItemUpdated']).changes.codes !== undefined ? 2 : 1;
+  return 1;
+}
 
 export function makeEvent<T extends EventType>(type: T, data: EventDataMap[T], ctx: DecideContext): InventoryEvent {
   const clean = stripUndefined(data);

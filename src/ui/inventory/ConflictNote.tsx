@@ -1,7 +1,13 @@
 // Why an item is marked as a conflict (merges can leave states no command would allow) and how to fix it.
 import type { Item } from '../../domain/inventory';
-import { shareLine, shareText, type CodeShare } from '../codeShares';
+import type { CodeShare } from '../codeShares';
 import { locationName, qty, sortedLocations } from '../format';
+
+const names = (items: readonly Item[]): string => items.map((i) => `“${i.name}”`).join(', ');
+
+/** The item page's explanation of one shared code. */
+const shareText = (s: CodeShare): string =>
+  `Code ${s.code} is also on ${names(s.others)}: logs of two devices were merged, and each gave it to a different item. Edit one of them and remove the code, so that scanning it opens the right item.`;
 
 export function conflictReasons(item: Item, compact: boolean, shares?: readonly CodeShare[]): string[] {
   const out: string[] = [];
@@ -20,10 +26,8 @@ export function conflictReasons(item: Item, compact: boolean, shares?: readonly 
         : `${locationName(loc)} shows ${qty(n)}: more was removed than was added, which happens when logs of two devices are merged. Count the stock there to set the real number.`,
     );
   }
-  if (shares?.length) {
-    if (compact) out.push(shareLine(shares)!);
-    else for (const share of shares) out.push(shareText(share));
-  }
+  // Only the item page passes them: the inventory lists shared codes above the table (CodeConflicts.tsx).
+  for (const share of shares ?? []) out.push(shareText(share));
   return out;
 }
 
