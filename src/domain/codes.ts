@@ -4,8 +4,6 @@ import { LIMITS } from './events';
 import type { Item } from './item';
 import { listed } from './listed';
 
-export { codeConflicts, listed } from './listed';
-
 /** Codes typed by a person or a scanner: one per line or comma-separated; trimmed, empties and repeats dropped. */
 export function parseCodes(text: string): string[] {
   const seen = new Set<string>();
@@ -40,7 +38,7 @@ export function codesProblem(codes: readonly string[] | undefined): string | und
   if (codes.length > LIMITS.codes) return `An item has at most ${LIMITS.codes} codes (now ${codes.length}).`;
   for (const code of codes) {
     const problem = codeProblem(code);
-    if (problem) return code === '' ? problem : `${problem.replace(/^A code/, `Code ${short(code)}`)}`;
+    if (problem) return code === '' ? problem : problem.replace(/^A code/, `Code ${short(code)}`);
   }
   if (new Set(codes).size !== codes.length) return 'A code is listed twice.';
   return undefined;

@@ -1,7 +1,7 @@
 // One code, one listed item (spec 2.1) where the engine decides against the log: undo and redo, commands placed
 // before future-dated events, and merges (kept, and shown as a conflict).
 import { describe, expect, it } from 'vitest';
-import { codeConflicts } from '../../src/domain/codes';
+import { codeConflicts } from '../../src/domain/listed';
 import { importEvents } from '../../src/state/importer';
 import { createItem, makeEngine, testClock } from '../support/engine';
 import { engineScenario } from '../support/engineScenario';
