@@ -1,5 +1,5 @@
-// Event types of the log (data version 1; README: Files and merging). These shapes are a file format that users keep:
-// changing a field's meaning needs a new dataversion and an upcaster in src/io/upcast.ts.
+// Event types of the log (data version 2: item codes; README: Files and merging). These shapes are a file format that users keep:
+// changing a field's meaning needs a new dataversion and an upcaster in src/domain/upcast.ts.
 
 export const EVENT_TYPES = [
   'ItemCreated',
@@ -14,8 +14,8 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/** The newest data version this app reads and writes, per event type. */
-export const DATA_VERSION = 1;
+/** The newest data version this app reads (and writes, for events that need it: see writtenVersion in commands.ts). */
+export const DATA_VERSION = 2;
 
 export const LIMITS = {
   itemId: 100,
@@ -23,6 +23,8 @@ export const LIMITS = {
   name: 200,
   text: 1000,
   revertIds: 10_000,
+  code: 200,
+  codes: 20,
 } as const;
 
 export type AttributeValue = string | number | boolean;
@@ -37,9 +39,11 @@ export interface ItemFields {
   minQuantity?: number;
   notes?: string;
   attributes?: Attributes;
+  /** Barcodes and QR payloads that identify the item (data version 2; absent = no codes). */
+  codes?: readonly string[];
 }
 export type ItemField = keyof ItemFields;
-export const ITEM_FIELDS: readonly ItemField[] = ['name', 'sku', 'category', 'unit', 'minQuantity', 'notes', 'attributes'];
+export const ITEM_FIELDS: readonly ItemField[] = ['name', 'sku', 'category', 'unit', 'minQuantity', 'notes', 'attributes', 'codes'];
 
 export type FieldChange<K extends ItemField = ItemField> = { from?: ItemFields[K] | undefined; to?: ItemFields[K] | undefined };
 export type ItemChanges = { [K in ItemField]?: FieldChange<K> };

@@ -17,6 +17,7 @@ const FIELD_LABELS: Record<ItemField, string> = {
   minQuantity: 'Minimum',
   notes: 'Notes',
   attributes: 'Attributes',
+  codes: 'Codes',
 };
 
 const attrs = (a: Attributes): string =>
@@ -26,6 +27,7 @@ const attrs = (a: Attributes): string =>
 
 function fieldValue(v: unknown): string {
   if (v === undefined || v === null || v === '') return '—';
+  if (Array.isArray(v)) return v.join(', ') || '—';
   if (typeof v === 'object') return attrs(v as Attributes) || '—';
   return String(v);
 }
@@ -95,7 +97,7 @@ const signedAmount = (n: number, unit: string | undefined): string => (unit ? `$
 export function changeLine(e: InventoryEvent, unit?: string): string {
   switch (e.type) {
     case 'ItemCreated': {
-      const extra = (['sku', 'category', 'unit', 'minQuantity'] as const)
+      const extra = (['sku', 'codes', 'category', 'unit', 'minQuantity'] as const)
         .filter((f) => e.data[f] !== undefined)
         .map((f) => `${FIELD_LABELS[f]}: ${fieldValue(e.data[f])}`);
       return [`Created “${e.data.name}”`, ...extra].join(' · ');

@@ -1,8 +1,15 @@
 // Why an item is marked as a conflict (merges can leave states no command would allow) and how to fix it.
 import type { Item } from '../../domain/inventory';
+import type { CodeShare } from '../codeShares';
 import { locationName, qty, sortedLocations } from '../format';
 
-export function conflictReasons(item: Item, compact: boolean): string[] {
+const names = (items: readonly Item[]): string => items.map((i) => `“${i.name}”`).join(', ');
+
+/** The item page's explanation of one shared code. */
+const shareText = (s: CodeShare): string =>
+  `Code ${s.code} is also on ${names(s.others)}: logs of two devices were merged, and each gave it to a different item. Edit one of them and remove the code, so that scanning it opens the right item.`;
+
+export function conflictReasons(item: Item, compact: boolean, shares?: readonly CodeShare[]): string[] {
   const out: string[] = [];
   if (!item.known) {
     out.push(
@@ -19,11 +26,13 @@ export function conflictReasons(item: Item, compact: boolean): string[] {
         : `${locationName(loc)} shows ${qty(n)}: more was removed than was added, which happens when logs of two devices are merged. Count the stock there to set the real number.`,
     );
   }
+  // Only the item page passes them: the inventory lists shared codes above the table (CodeConflicts.tsx).
+  for (const share of shares ?? []) out.push(shareText(share));
   return out;
 }
 
-export function ConflictNote({ item, compact = false }: { item: Item; compact?: boolean }) {
-  const reasons = conflictReasons(item, compact);
+export function ConflictNote({ item, compact = false, shares }: { item: Item; compact?: boolean; shares?: readonly CodeShare[] | undefined }) {
+  const reasons = conflictReasons(item, compact, shares);
   if (reasons.length === 0) return null;
   return compact ? (
     <p class="conflict-note">{reasons.join(' · ')}</p>

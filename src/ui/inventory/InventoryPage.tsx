@@ -27,6 +27,9 @@ export const preloadInventoryMenu = (): Promise<void> => InventoryMenu.preload()
 let valueModule: Promise<typeof import('./value')> | undefined;
 const LazyValueTotal = lazyComponent(() => (valueModule ??= import('./value')).then((m) => m.ValueTotal), 'value');
 
+// Codes a merge left on two listed items: looked for only once some item has a code.
+const CodeConflicts = lazyComponent(() => import('./CodeConflicts').then((m) => m.CodeConflicts), 'code conflicts', { quiet: true });
+
 // The attribute is absent rather than "false" while nothing is being written.
 const tableBusy = computed(() => savingChange.value || undefined);
 
@@ -43,10 +46,10 @@ export function InventoryPage() {
   const { query, location: where, category, belowMin, inStockOnly, showArchived, sort, dir } = opts;
   // Kept while the state and the options are: a seek changes the address (and renders "Rebuilding") before
   // its state arrives, and need not sort the list it already shows again.
-  const { all, listed, total } = useMemo(() => {
+  const { all, listed, total, coded } = useMemo(() => {
     const items = state ? [...state.items.values()] : [];
     const o = { query, location: where, category, belowMin, inStockOnly, showArchived, sort, dir };
-    return { all: items, listed: listItems(items, o), total: items.filter((i) => !i.archived || showArchived).length };
+    return { all: items, listed: listItems(items, o), total: items.filter((i) => !i.archived || showArchived).length, coded: items.some((i) => i.codes) };
   }, [state, query, where, category, belowMin, inStockOnly, showArchived, sort, dir]);
   // Not just "Inventory": the page's region has that name, and two landmarks must not share one.
   const caption = past && shownAt ? `Items as of ${when(shownAt, true)}` : 'Items in the inventory';
@@ -87,6 +90,7 @@ export function InventoryPage() {
         state && (
           <>
             <InventoryFilters opts={opts} update={update} all={all} listed={listed.length} total={total} />
+            {coded && <CodeConflicts items={all} at={past ? shownAt : undefined} />}
             {showValue && <LazyValueTotal items={listed} />}
             {listed.length > 0 ? (
               <InventoryTable items={listed} sort={opts.sort} dir={opts.dir} onSort={onSort} editable={!past} until={past ? shownAt : undefined} caption={caption} busy={past ? undefined : tableBusy} valueText={valueText} />
