@@ -23,6 +23,8 @@ export const LIMITS = {
   name: 200,
   text: 1000,
   revertIds: 10_000,
+  code: 200,
+  codes: 20,
 } as const;
 
 export type AttributeValue = string | number | boolean;
@@ -37,9 +39,11 @@ export interface ItemFields {
   minQuantity?: number;
   notes?: string;
   attributes?: Attributes;
+  /** Barcodes and QR payloads that identify the item (data version 2; absent = no codes). */
+  codes?: readonly string[];
 }
 export type ItemField = keyof ItemFields;
-export const ITEM_FIELDS: readonly ItemField[] = ['name', 'sku', 'category', 'unit', 'minQuantity', 'notes', 'attributes'];
+export const ITEM_FIELDS: readonly ItemField[] = ['name', 'sku', 'category', 'unit', 'minQuantity', 'notes', 'attributes', 'codes'];
 
 export type FieldChange<K extends ItemField = ItemField> = { from?: ItemFields[K] | undefined; to?: ItemFields[K] | undefined };
 export type ItemChanges = { [K in ItemField]?: FieldChange<K> };

@@ -17,6 +17,7 @@ const FIELD_LABELS: Record<ItemField, string> = {
   minQuantity: 'Minimum',
   notes: 'Notes',
   attributes: 'Attributes',
+  codes: 'Codes',
 };
 
 const attrs = (a: Attributes): string =>
@@ -26,6 +27,7 @@ const attrs = (a: Attributes): string =>
 
 function fieldValue(v: unknown): string {
   if (v === undefined || v === null || v === '') return '—';
+  if (Array.isArray(v)) return v.join(', ') || '—';
   if (typeof v === 'object') return attrs(v as Attributes) || '—';
   return String(v);
 }
