@@ -58,10 +58,14 @@ export function resolveCodes(s: ScanSession, itemOf: (code: string) => string | 
   return { ...s, lines: out };
 }
 
-/** The command that records the session's item lines (unknown codes are not stock of anything yet). */
-export function sessionCommand(s: ScanSession): Command {
+/**
+ * The command that records the session's item lines (unknown codes are not stock of anything yet); `zeroFor`:
+ * items not scanned that a count records as 0 (none found there).
+ */
+export function sessionCommand(s: ScanSession, zeroFor: readonly string[] = []): Extract<Command, { type: 'recordScans' }> {
   const lines = s.lines.flatMap((l) => (l.kind === 'item' ? [{ itemId: l.itemId, quantity: l.count }] : []));
-  return { type: 'recordScans', mode: s.mode, ...(s.location ? { location: s.location } : {}), lines };
+  for (const itemId of zeroFor) if (!lines.some((l) => l.itemId === itemId)) lines.push({ itemId, quantity: 0 });
+  return { type: 'recordScans', mode: s.mode, ...(s.location.trim() ? { location: s.location.trim() } : {}), lines };
 }
 
 /** A session read back from storage, or undefined when the text is not one (old format, tampered, truncated). */

@@ -11,6 +11,7 @@ const LazyItemPage = lazyComponent(() => import('../item/ItemPage').then((m) => 
 const LazySyncPage = lazyComponent(() => import('../sync/SyncPage').then((m) => m.SyncPage), 'sync page');
 const LazyShoppingPage = lazyComponent(() => import('../shopping/ShoppingPage').then((m) => m.ShoppingPage), 'shopping list');
 const LazyLocationsPage = lazyComponent(() => import('../locations/LocationsPage').then((m) => m.LocationsPage), 'locations page');
+const LazyScanPage = lazyComponent(() => import('../scan/ScanPage').then((m) => m.ScanPage), 'scan page');
 const LazyLocationPage = lazyComponent(() => import('../locations/LocationPage').then((m) => m.LocationPage), 'location page');
 /** Also shown while the log cannot be opened (see App), so it loads whatever the state of the log. */
 export const LazyStoragePage = lazyComponent(() => import('../storage/StoragePage').then((m) => m.StoragePage), 'storage page');
@@ -24,6 +25,7 @@ const PAGES: Record<string, { preload(): Promise<void> } | undefined> = {
   '/locations': LazyLocationsPage,
   '/shopping': LazyShoppingPage,
   '/sync': LazySyncPage,
+  '/scan': LazyScanPage,
 };
 
 const ITEM = /^\/item\/([^/]+)\/?$/;
@@ -52,6 +54,7 @@ export function routeOf(path: string) {
   if (p === '/locations') return <LazyLocationsPage />;
   if (p === '/shopping') return <LazyShoppingPage />;
   if (p === '/sync') return <LazySyncPage />;
+  if (p === '/scan') return <LazyScanPage />;
   const id = itemIdOf(p);
   if (id !== undefined) return <LazyItemPage key={id} id={id} />;
   const place = itemIdOf(p, LOCATION);
@@ -74,5 +77,5 @@ export function preloadLikelyPages(): void {
 export function titleOf(path: string): string {
   if (path.startsWith('/item/')) return 'Item';
   if (path.startsWith('/locations/')) return 'Location';
-  return { '/shopping': 'Shopping list', '/locations': 'Locations', '/history': 'History', '/analytics': 'Analytics', '/compare': 'Compare', '/data': 'Import and export', '/storage': 'Storage', '/sync': 'Sync' }[path.replace(/\/$/, '')] ?? 'Inventory';
+  return { '/shopping': 'Shopping list', '/locations': 'Locations', '/history': 'History', '/analytics': 'Analytics', '/compare': 'Compare', '/data': 'Import and export', '/storage': 'Storage', '/sync': 'Sync', '/scan': 'Scan' }[path.replace(/\/$/, '')] ?? 'Inventory';
 }
