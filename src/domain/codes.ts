@@ -33,3 +33,71 @@ export function findByCode(items: Iterable<Item>, code: string): Item | undefine
   for (const item of items) if (listed(item) && item.codes?.includes(code)) return item;
   return undefined;
 }
+
+/** Why `codes` cannot be an item's codes (a message for the field), or undefined when they can. */
+export function codesProblem(codes: readonly string[] | undefined): string | undefined {
+  if (codes === undefined) return undefined;
+  if (codes.length > LIMITS.codes) return `An item has at most ${LIMITS.codes} codes (now ${codes.length}).`;
+  for (const code of codes) {
+    const problem = codeProblem(code);
+    if (problem) return code === '' ? problem : `${problem.replace(/^A code/, `Code ${short(code)}`)}`;
+  }
+  if (new Set(codes).size !== codes.length) return 'A code is listed twice.';
+  return undefined;
+}
+
+const short = (code: string): string => (code.length > 40 ? `${code.slice(0, 37)}…` : code);
+
+/** Two listed items that would share a code. */
+export interface CodeClash {
+  code: string;
+  /** The item a change gave the code. */
+  item: Item;
+  /** The listed item that already has it. */
+  other: Item;
+}
+
+/** The refusal's words, naming the item that has the code: Code 4006381333931 is already on “Pencil”. */
+export const clashMessage = (c: Pick<CodeClash, 'code' | 'other'>): string => `Code ${short(c.code)} is already on “${c.other.name}”.`;
+
+/** The listed item other than `except` that has `code`. */
+export function holderOf(items: Iterable<Item>, code: string, except: string): Item | undefined {
+  for (const item of items) if (item.id !== except && listed(item) && item.codes?.includes(code)) return item;
+  return undefined;
+}
+
+/**
+ * A clash that going from `before` to `after` makes: an item (new, changed, re-listed) now has a code that another
+ * listed item has. Items are compared by identity (a fold keeps untouched items), so this costs one pass over the
+ * items and a lookup only for those that changed. A clash that was already there (a merge's conflict) is not new.
+ */
+export function newCodeClash(before: ReadonlyMap<string, Item>, after: ReadonlyMap<string, Item>): CodeClash | undefined {
+  for (const [id, item] of after) {
+    const prev = before.get(id);
+    if (prev === item || !listed(item) || !item.codes?.length) continue;
+    const had = prev && listed(prev) ? prev.codes : undefined;
+    for (const code of item.codes) {
+      const other = holderOf(after.values(), code, id);
+      if (!other) continue;
+      const otherBefore = before.get(other.id);
+      if (had?.includes(code) && otherBefore && listed(otherBefore) && otherBefore.codes?.includes(code)) continue;
+      return { code, item, other };
+    }
+  }
+  return undefined;
+}
+
+/** Codes that more than one listed item has (after a merge), each with those items; empty when there are none. */
+export function codeConflicts(items: Iterable<Item>): Map<string, Item[]> {
+  const byCode = new Map<string, Item[]>();
+  for (const item of items) {
+    if (!listed(item) || !item.codes) continue;
+    for (const code of item.codes) {
+      const list = byCode.get(code);
+      if (list) list.push(item);
+      else byCode.set(code, [item]);
+    }
+  }
+  for (const [code, list] of byCode) if (list.length < 2) byCode.delete(code);
+  return byCode;
+}

@@ -1,8 +1,9 @@
 // decide(command, state) -> events or a refusal. Refusals are values with a message for the user (a
 // refused command appends nothing). Time and ids come in through the context so tests are deterministic.
-import { assertNever, DATA_VERSION, LIMITS, type Attributes, type EventDataMap, type EventType, type InventoryEvent, type ItemChanges, type ItemFields, ITEM_FIELDS } from './events';
+import { assertNever, LIMITS, writtenVersion, type Attributes, type EventDataMap, type EventType, type InventoryEvent, type ItemChanges, type ItemFields, ITEM_FIELDS } from './events';
 import { quantityAt, roundQty, type InventoryState, type Item } from './inventory';
 import { groupContext, initialStockData, initialStockErrors, planRename, type InitialStock } from './groupedCommands';
+import { clashMessage, holderOf } from './codes';
 import { planScans, type ScanLine, type ScanMode } from './scanBatch';
 import { validateAttributes, validateFields, validateLocation, validatePositive, validateText, type FieldErrors } from './validation';
 
@@ -34,16 +35,17 @@ export type Decision = { ok: true; events: InventoryEvent[] } | Refusal;
 export const refuse = (error: string, fields?: FieldErrors): Refusal => (fields ? { ok: false, error, fields } : { ok: false, error });
 
 export function makeEvent<T extends EventType>(type: T, data: EventDataMap[T], ctx: DecideContext): InventoryEvent {
+  const clean = stripUndefined(data);
   const e = {
     specversion: '1.0',
     id: ctx.newId(),
     source: ctx.source,
     type,
     time: ctx.now,
-    dataversion: DATA_VERSION,
+    dataversion: writtenVersion(type, clean),
     datacontenttype: 'application/json',
     ...(ctx.correlationId ? { correlationid: ctx.correlationId } : {}),
-    data: stripUndefined(data),
+    data: clean,
   };
   return e as InventoryEvent;
 }
@@ -74,18 +76,32 @@ function activeItem(state: InventoryState, itemId: string): Item | Refusal {
 }
 const isRefusal = (x: Item | Refusal): x is Refusal => 'ok' in x;
 
+/** The codes of a command: an empty list is no codes (nothing is written for it). */
+const someCodes = (codes: readonly string[] | undefined): readonly string[] | undefined => (codes && codes.length > 0 ? codes : undefined);
+
+/** A refusal when one of `codes` is on a listed item other than `except` (spec 2.1: one code, one listed item). */
+function codeInUse(state: InventoryState, codes: readonly string[] | undefined, except: string | undefined): Refusal | undefined {
+  for (const code of codes ?? []) {
+    const other = holderOf(state.items.values(), code, except ?? '');
+    if (other) return refuse(clashMessage({ code, other }), { codes: `Already on “${other.name}”.` });
+  }
+  return undefined;
+}
+
 const fmtLoc = (l: string | undefined) => (l ? `at “${l}”` : 'unassigned');
 
 export function decide(cmd: Command, state: InventoryState, ctx: DecideContext): Decision {
   switch (cmd.type) {
     case 'createItem': {
       const { type: _t, initial, ...raw } = cmd;
-      const fields = { ...raw, name: raw.name?.trim() ?? '', sku: clean(raw.sku), category: clean(raw.category), unit: clean(raw.unit), notes: clean(raw.notes) };
+      const fields = { ...raw, name: raw.name?.trim() ?? '', sku: clean(raw.sku), category: clean(raw.category), unit: clean(raw.unit), notes: clean(raw.notes), codes: someCodes(raw.codes) };
       const errors = validateFields(fields, true);
       const stockErrors = initial && initialStockErrors(initial);
       if (errors || stockErrors) return refuse('Please correct the highlighted fields.', { ...errors, ...stockErrors });
       const taken = nameTaken(state, fields.name);
       if (taken) return refuse(`An item named “${taken.name}” already exists.`, { name: 'Already used by another item.' });
+      const codeTaken = codeInUse(state, fields.codes, undefined);
+      if (codeTaken) return codeTaken;
       if (!initial) return { ok: true, events: [makeEvent('ItemCreated', { itemId: ctx.newId(), ...fields }, ctx)] };
       // Ids of one device increase, so the creation sorts before its stock although both have the same time.
       const group = groupContext(ctx);
@@ -124,6 +140,7 @@ export function decide(cmd: Command, state: InventoryState, ctx: DecideContext):
         let to = cmd.changes[field];
         if (typeof to === 'string') to = clean(to);
         if (field === 'attributes' && to && Object.keys(to).length === 0) to = undefined;
+        if (field === 'codes') to = someCodes(to as readonly string[] | undefined);
         if (JSON.stringify(item[field]) === JSON.stringify(to)) continue;
         (changes as Record<string, unknown>)[field] = stripUndefined({ from: item[field], to });
       }
@@ -131,6 +148,9 @@ export function decide(cmd: Command, state: InventoryState, ctx: DecideContext):
       if (changes.name?.to === undefined && changes.name) return refuse('An item needs a name.', { name: 'Required.' });
       const taken = changes.name && nameTaken(state, changes.name.to as string, item.id);
       if (taken) return refuse(`An item named “${taken.name}” already exists.`, { name: 'Already used by another item.' });
+      // Only codes this edit adds: one the item already shares after a merge is that merge's conflict, not this edit's.
+      const codeTaken = codeInUse(state, changes.codes?.to?.filter((c) => !item.codes?.includes(c)), item.id);
+      if (codeTaken) return codeTaken;
       return { ok: true, events: [makeEvent('ItemUpdated', { itemId: item.id, changes }, ctx)] };
     }
     case 'addStock': {
@@ -185,6 +205,8 @@ export function decide(cmd: Command, state: InventoryState, ctx: DecideContext):
       if (!item.archived) return refuse(`“${item.name}” is not archived.`);
       const taken = nameTaken(state, item.name, item.id);
       if (taken) return refuse(`Another listed item is already named “${taken.name}”. Rename one of them first.`);
+      const codeTaken = codeInUse(state, item.codes, item.id);
+      if (codeTaken) return refuse(`${codeTaken.error} Remove the code from one of them before restoring “${item.name}”.`);
       return { ok: true, events: [makeEvent('ItemRestored', { itemId: item.id }, ctx)] };
     }
     default:

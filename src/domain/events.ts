@@ -1,5 +1,5 @@
-// Event types of the log (data version 1; README: Files and merging). These shapes are a file format that users keep:
-// changing a field's meaning needs a new dataversion and an upcaster in src/io/upcast.ts.
+// Event types of the log (data version 2: item codes; README: Files and merging). These shapes are a file format that users keep:
+// changing a field's meaning needs a new dataversion and an upcaster in src/domain/upcast.ts.
 
 export const EVENT_TYPES = [
   'ItemCreated',
@@ -14,8 +14,8 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/** The newest data version this app reads and writes, per event type. */
-export const DATA_VERSION = 1;
+/** The newest data version this app reads (and writes, for events that need it: see writtenVersion). */
+export const DATA_VERSION = 2;
 
 export const LIMITS = {
   itemId: 100,
@@ -81,6 +81,17 @@ export type EventOf<T extends EventType> = {
   data: EventDataMap[T];
 };
 export type InventoryEvent = { [T in EventType]: EventOf<T> }[EventType];
+
+/**
+ * The data version a writer stamps on an event: 2 only for an ItemCreated or ItemUpdated that carries `codes`
+ * (an update that clears them too), 1 otherwise, so a log without codes still imports into a release that
+ * knows only version 1 (spec 2.1).
+ */
+export function writtenVersion<T extends EventType>(type: T, data: EventDataMap[T]): 1 | 2 {
+  if (type === 'ItemCreated') return (data as EventDataMap['ItemCreated']).codes !== undefined ? 2 : 1;
+  if (type === 'ItemUpdated') return (data as EventDataMap['ItemUpdated']).changes.codes !== undefined ? 2 : 1;
+  return 1;
+}
 
 export function isEventType(t: unknown): t is EventType {
   return typeof t === 'string' && (EVENT_TYPES as readonly string[]).includes(t);

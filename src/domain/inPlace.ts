@@ -2,6 +2,7 @@
 // clock (another device's clock ran ahead), the command takes its place before them in history. It is kept only
 // if that place changes nothing about it: its items end up exactly as if it had been appended after the head,
 // and neither it nor any later event is left broken (a negative quantity, an item that does not exist yet).
+import { newCodeClash, type CodeClash } from './codes';
 import type { InventoryEvent } from './events';
 import { fold, type InventoryState, type Item } from './inventory';
 import { findDependents } from './revert';
@@ -10,7 +11,9 @@ export type InPlaceProblem =
   /** These events (the command's own or later ones) would be broken. */
   | { kind: 'breaks'; events: InventoryEvent[] }
   /** `by`, a later event, would change what the command does to its items. */
-  | { kind: 'overridden'; by: InventoryEvent };
+  | { kind: 'overridden'; by: InventoryEvent }
+  /** At its place the command would give a code to a second listed item (a later event takes it off the first). */
+  | { kind: 'clash'; clash: CodeClash };
 
 /** What the user sees of an item: a command's effect on it is judged by this. */
 function seen(item: Item | undefined): string {
@@ -35,6 +38,8 @@ export function checkInPlace(
   const without = new Set([...skip, ...addedIds]);
   const broken = findDependents(start, merged, without, skip);
   if (broken.length) return { kind: 'breaks', events: broken };
+  const clash = clashInPlace(start, merged, added, skip);
+  if (clash) return { kind: 'clash', clash };
   const items = new Set<string>();
   for (const e of added) if (e.type !== 'EventsReverted') items.add(e.data.itemId);
   const actual = fold(start, merged, skip).items;
@@ -50,4 +55,19 @@ export function checkInPlace(
   }
   // Only a later event can make the two differ; reaching here is a bug.
   throw new Error('checkInPlace: the command’s effect changed, but no later event touches its items');
+}
+
+/** Whether `e` may give an item codes, or list an item that has some. */
+const mayClash = (e: InventoryEvent): boolean =>
+  (e.type === 'ItemCreated' && e.data.codes !== undefined) || (e.type === 'ItemUpdated' && e.data.changes.codes !== undefined) || e.type === 'ItemRestored';
+
+/**
+ * The command was checked for codes at the head; at its place, before later events, an item that gives the code
+ * up later may still have it. Two folds of the stretch, only for commands that touch codes or listing.
+ */
+function clashInPlace(start: InventoryState, merged: readonly InventoryEvent[], added: readonly InventoryEvent[], skip: ReadonlySet<string>): CodeClash | undefined {
+  if (!added.some(mayClash)) return undefined;
+  const at = added.map((e) => merged.indexOf(e));
+  const before = fold(start, merged.slice(0, Math.min(...at)), skip);
+  return newCodeClash(before.items, fold(before, merged.slice(Math.min(...at), Math.max(...at) + 1), skip).items);
 }

@@ -1,4 +1,5 @@
 // Field checks shared by decide() and the forms (which call them as the user types). Limits are the file format's (events.ts LIMITS).
+import { codesProblem } from './codes';
 import { LIMITS, type Attributes, type ItemFields } from './events';
 
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
@@ -64,6 +65,8 @@ export function validateFields(f: Partial<ItemFields>, requireName: boolean): Fi
     f.minQuantity === undefined ? undefined : validatePositive('minQuantity', f.minQuantity, true),
     validateAttributes(f.attributes),
   );
+  const codes = codesProblem(f.codes);
+  if (codes) errors.codes = codes;
   if (name === '' && requireName) errors.name = 'An item needs a name.';
   return Object.keys(errors).length ? errors : undefined;
 }

@@ -1,4 +1,4 @@
-// A hand-written check of the valid event shapes of data version 1, to spare the valibot schemas (schema.ts)
+// A hand-written check of the valid event shapes of data versions 1 and 2, to spare the valibot schemas (schema.ts)
 // for the million events of a large import: valibot builds an output object and issue machinery per event,
 // which is many times slower. It answers only "certainly valid"; anything else — a problem, another data
 // version, an odd but legal case — goes to the full check, which words the message.
@@ -74,29 +74,35 @@ const revertIds: Rule = (v) => {
   return true;
 };
 
+const code = text(1, LIMITS.code);
+/** 0..20 distinct codes (data version 2). */
+const codes: Rule = (v) => {
+  if (!Array.isArray(v) || v.length > LIMITS.codes) return false;
+  for (let i = 0; i < v.length; i++) {
+    if (!code(v[i])) return false;
+    for (let j = 0; j < i; j++) if (v[j] === v[i]) return false;
+  }
+  return true;
+};
+
 const change = (rule: Rule) => strict(shape({}, { from: rule, to: rule }));
+
+const createdFields = { sku: freeText, category: freeText, unit: freeText, minQuantity: zeroOrMore, notes: freeText, attributes };
+const changeFields = {
+  name: strict(shape({ to: name }, { from: name })),
+  sku: change(freeText),
+  category: change(freeText),
+  unit: change(freeText),
+  minQuantity: change(zeroOrMore),
+  notes: change(freeText),
+  attributes: change(attributes),
+};
 
 /** The data of each type, data version 1: the same fields and rules as DATA_V1 in schema.ts. */
 const DATA_V1: ReadonlyMap<string, Shape> = new Map(
   Object.entries<Shape>({
-    ItemCreated: shape({ itemId, name }, { sku: freeText, category: freeText, unit: freeText, minQuantity: zeroOrMore, notes: freeText, attributes }),
-    ItemUpdated: shape({
-      itemId,
-      changes: strict(
-        shape(
-          {},
-          {
-            name: strict(shape({ to: name }, { from: name })),
-            sku: change(freeText),
-            category: change(freeText),
-            unit: change(freeText),
-            minQuantity: change(zeroOrMore),
-            notes: change(freeText),
-            attributes: change(attributes),
-          },
-        ),
-      ),
-    }),
+    ItemCreated: shape({ itemId, name }, createdFields),
+    ItemUpdated: shape({ itemId, changes: strict(shape({}, changeFields)) }),
     StockAdded: shape({ itemId, quantity }, { location, reason: freeText, unitCost: zeroOrMore, note: freeText, attributes }),
     StockRemoved: shape({ itemId, quantity }, { location, reason: freeText, note: freeText }),
     StockMoved: shape({ itemId, quantity }, { from: location, to: location }),
@@ -107,16 +113,26 @@ const DATA_V1: ReadonlyMap<string, Shape> = new Map(
   } satisfies Record<EventType, Shape>),
 );
 
+/** Data version 2 (DATA_V2 in schema.ts): version 1 with `codes` on ItemCreated and in ItemUpdated's changes. */
+const DATA_V2: ReadonlyMap<string, Shape> = new Map([
+  ...DATA_V1,
+  ['ItemCreated', shape({ itemId, name }, { ...createdFields, codes })],
+  ['ItemUpdated', shape({ itemId, changes: strict(shape({}, { ...changeFields, codes: change(codes) })) })],
+]);
+
+/** The shapes of each data version this check knows; any other version takes the full check. */
+const BY_VERSION: readonly (ReadonlyMap<string, Shape> | undefined)[] = [undefined, DATA_V1, DATA_V2];
+
 const ENVELOPE = shape(
   {
     specversion: (v) => v === '1.0',
     id: eventId,
     source: text(1, MAX_SOURCE),
-    // The type is looked up in DATA_V1 (which has every type) by `certainlyValid`: one lookup, not two.
+    // The type is looked up in its version's shapes (which have every type) by `certainlyValid`: one lookup, not two.
     type: (v) => typeof v === 'string',
     time: (v) => typeof v === 'string' && v.length <= 64 && timeKey(v) !== undefined,
-    // Only data version 1 has shapes here; events of any other version take the full check.
-    dataversion: (v) => v === 1,
+    // Only versions with shapes here; events of any other version take the full check (which words "newer").
+    dataversion: (v) => v === 1 || v === 2,
     data: isPlainObject,
   },
   { datacontenttype: (v) => v === 'application/json', correlationid: text(1, MAX_SOURCE) },
@@ -128,6 +144,6 @@ const extension = (key: string, value: unknown): boolean => !FORBIDDEN_KEYS.has(
 /** True only when the full check would certainly accept `raw` as an event; false means "ask the full check". */
 export function certainlyValid(raw: unknown): boolean {
   if (!isPlainObject(raw) || !fits(ENVELOPE, raw, extension)) return false;
-  const data = DATA_V1.get(raw.type as string);
+  const data = BY_VERSION[raw.dataversion as number]!.get(raw.type as string);
   return data !== undefined && fits(data, raw.data as Record<string, unknown>);
 }

@@ -1,4 +1,4 @@
-// The schema of an imported event (data version 1), in valibot. Each schema carries the
+// The schema of an imported event (data versions 1 and 2), in valibot. Each schema carries the
 // words a user reads when it fails ("must be a number greater than 0"); issues.ts turns a failure into a sentence
 // naming the event, its id and the field. Values are checked, never coerced: "3" is not a quantity.
 import * as v from 'valibot';
@@ -50,6 +50,16 @@ const attributes = v.pipe(
   ),
 );
 
+/** Item codes (data version 2): 0..20 distinct codes of 1..200 characters, compared exactly. */
+const codes = (() => {
+  const m = `must be a list of at most ${n(LIMITS.codes)} distinct codes, each text of 1 to ${n(LIMITS.code)} characters`;
+  return v.pipe(
+    v.custom<unknown[]>((x) => Array.isArray(x) && x.length <= LIMITS.codes, m),
+    v.array(textOf(1, LIMITS.code), m),
+    v.check((list) => new Set(list).size === list.length, `${m}: a code is listed twice`),
+  );
+})();
+
 const itemFields = {
   sku: v.optional(text),
   category: v.optional(text),
@@ -69,22 +79,21 @@ const revertIds = (() => {
   );
 })();
 
+const updateFields = {
+  // A rename must say the new name: an item without a name cannot be shown.
+  name: v.optional(strict({ from: v.optional(nameText), to: nameText })),
+  sku: v.optional(change(text)),
+  category: v.optional(change(text)),
+  unit: v.optional(change(text)),
+  minQuantity: v.optional(change(zeroOrMore)),
+  notes: v.optional(change(text)),
+  attributes: v.optional(change(attributes)),
+};
+
 /** The `data` of each event type, data version 1. A new data version adds a table beside this one. */
 export const DATA_V1: { [T in EventType]: v.GenericSchema } = {
   ItemCreated: strict({ itemId, name: nameText, ...itemFields }),
-  ItemUpdated: strict({
-    itemId,
-    changes: strict({
-      // A rename must say the new name: an item without a name cannot be shown.
-      name: v.optional(strict({ from: v.optional(nameText), to: nameText })),
-      sku: v.optional(change(text)),
-      category: v.optional(change(text)),
-      unit: v.optional(change(text)),
-      minQuantity: v.optional(change(zeroOrMore)),
-      notes: v.optional(change(text)),
-      attributes: v.optional(change(attributes)),
-    }),
-  }),
+  ItemUpdated: strict({ itemId, changes: strict(updateFields) }),
   StockAdded: strict({ itemId, quantity, location: v.optional(location), reason: v.optional(text), unitCost: v.optional(zeroOrMore), note: v.optional(text), attributes: v.optional(attributes) }),
   StockRemoved: strict({ itemId, quantity, location: v.optional(location), reason: v.optional(text), note: v.optional(text) }),
   StockMoved: strict({ itemId, quantity, from: v.optional(location), to: v.optional(location) }),
@@ -92,6 +101,13 @@ export const DATA_V1: { [T in EventType]: v.GenericSchema } = {
   ItemArchived: strict({ itemId }),
   ItemRestored: strict({ itemId }),
   EventsReverted: strict({ eventIds: revertIds, reason: v.optional(text) }),
+};
+
+/** Data version 2: version 1 with `codes` on ItemCreated and in ItemUpdated's changes (spec 2.1). */
+export const DATA_V2: { [T in EventType]: v.GenericSchema } = {
+  ...DATA_V1,
+  ItemCreated: strict({ itemId, name: nameText, ...itemFields, codes: v.optional(codes) }),
+  ItemUpdated: strict({ itemId, changes: strict({ ...updateFields, codes: v.optional(change(codes)) }) }),
 };
 
 const timeMessage = 'must be a date and time in RFC 3339 form, like "2026-11-23T09:58:00.000Z"';

@@ -6,13 +6,13 @@ import { DATA_VERSION, type EventType } from '../domain/events';
 import { eventLabel, forbiddenKeyPath, formatPath, isPlainObject, plural, show } from './describe';
 import { certainlyValid } from './certainlyValid';
 import { describeIssue } from './issues';
-import { DATA_V1, ENVELOPE, ENVELOPE_KEYS, extensionProblem, FILE_HEADER } from './schema';
+import { DATA_V1, DATA_V2, ENVELOPE, ENVELOPE_KEYS, extensionProblem, FILE_HEADER } from './schema';
 
 export const FORMAT = 'eventory.event-log';
 export const FORMAT_VERSION = 1;
 
 /** The data schema of each data version this app reads; upcast.ts brings older ones to DATA_VERSION. */
-const DATA_SCHEMAS: Record<number, typeof DATA_V1> = { 1: DATA_V1 };
+const DATA_SCHEMAS: Record<number, typeof DATA_V1> = { 1: DATA_V1, 2: DATA_V2 };
 
 const FAST = { abortEarly: true } as const;
 
@@ -50,8 +50,12 @@ function firstProblem(raw: Record<string, unknown>): string | undefined {
   const schemas = DATA_SCHEMAS[dataversion];
   if (!schemas) return `: "dataversion" ${dataversion} is not a data version Eventory has ever written.`;
   const data = v.safeParse(schemas[type], raw.data, FAST);
-  if (!data.success) return `: ${describeIssue(data.issues[0], { fieldsOf: `of ${type} events` })}.`;
-  return undefined;
+  if (data.success) return undefined;
+  // A field of a later version (item codes) under an older "dataversion": say what to fix, not "not a field".
+  if (dataversion < DATA_VERSION && v.safeParse(DATA_SCHEMAS[DATA_VERSION]![type], raw.data, FAST).success) {
+    return `: ${describeIssue(data.issues[0], { fieldsOf: `of ${type} events` })} in data version ${dataversion}; it needs "dataversion" ${DATA_VERSION} (item codes).`;
+  }
+  return `: ${describeIssue(data.issues[0], { fieldsOf: `of ${type} events` })}.`;
 }
 
 /** Checks everything around the events; on success `doc.events` is a list of `doc.eventCount` values. */

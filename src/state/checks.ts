@@ -3,8 +3,9 @@
 import type { Refusal } from '../domain/commands';
 import { LIMITS, type InventoryEvent } from '../domain/events';
 import { FUTURE_MS, historyKey, revertedAt, sortHistory, timeKey, TIME_KEY_LENGTH, type RevertRecord } from '../domain/history';
+import { clashMessage, newCodeClash } from '../domain/codes';
 import { checkInPlace } from '../domain/inPlace';
-import type { InventoryState } from '../domain/inventory';
+import { fold, type InventoryState } from '../domain/inventory';
 import { decideRevert, findDependents } from '../domain/revert';
 import type { AppendOptions, HeadRow } from '../store/types';
 import { stateBefore, type LogView } from './fold/seek';
@@ -49,10 +50,14 @@ export async function refusalInPlace(at: HeadView, events: readonly InventoryEve
   const problem = checkInPlace(start.state, sortHistory(merged), sorted, at.undos.undoneAt(at.head.lastKey), at.state);
   if (!problem) return undefined;
   const why = `the log holds events dated after this device's clock (the latest at ${minute(`${at.head.lastKey.slice(0, 23)}Z`)}; the device that recorded them probably had a wrong clock)`;
+  if (problem.kind === 'clash') return refuse(`Not saved: ${why}, and recorded now, before them: ${clashMessage(problem.clash)}`);
   if (problem.kind === 'breaks') return refuse(`Not saved: ${why}, and recorded now, before them, this would leave a negative quantity or act on an item that does not exist yet.`);
   const name = problem.by.type === 'EventsReverted' ? undefined : at.state.items.get(problem.by.data.itemId)?.name;
   return refuse(`Not saved: ${why}. An event dated ${minute(problem.by.time)} would override this for “${name ?? 'this item'}”. Undo that event in History first.`);
 }
+
+/** Whether undoing `pending` redoes: every event it names is itself an undo. */
+const redoes = (found: ReadonlyMap<string, InventoryEvent>, pending: readonly string[]): boolean => pending.every((id) => found.get(id)?.type === 'EventsReverted');
 
 export type UndoDecision =
   | { ok: true; events: InventoryEvent[]; opts: AppendOptions }
@@ -99,5 +104,8 @@ export async function decideUndo(
   if (dependents.length) {
     return { ok: false, error: `Cannot undo: ${dependents.length === 1 ? 'a later event depends' : `${dependents.length} later events depend`} on it.`, dependents };
   }
+  // An undo or redo that lists an item again or brings back its codes may give a code to a second listed item.
+  const clash = newCodeClash(at.state.items, fold(start.state, after, newSkip).items);
+  if (clash) return refuse(`Cannot ${redoes(found, pending) ? 'redo' : 'undo'} this: it would give “${clash.item.name}” code ${clash.code}, which is already on “${clash.other.name}”.`);
   return { ok: true, events: decided.events, opts: { targetKey: (id: string) => keyOf.get(id) } };
 }

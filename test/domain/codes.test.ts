@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeProblem, findByCode, parseCodes } from '../../src/domain/codes';
 import { emptyState, fold } from '../../src/domain/inventory';
-import { archived, created } from '../support/events';
+import { archived, created, type InventoryEvent } from '../support/events';
 
 describe('parseCodes', () => {
   it('splits on lines and commas, trims, drops empties and repeats, keeps order', () => {
@@ -34,7 +34,7 @@ describe('codeProblem', () => {
 });
 
 describe('findByCode', () => {
-  const items = (...events: Parameters<typeof fold>[1][]) => fold(emptyState(), events.flat()).items.values();
+  const items = (events: InventoryEvent[]) => fold(emptyState(), events).items.values();
 
   it('finds the listed item with exactly that code', () => {
     const found = findByCode(items([created({ item: 'i1', name: 'Pencil', codes: ['4006381333931'] }), created({ item: 'i2', name: 'Pen', codes: ['A1'] })]), 'A1');

@@ -1,4 +1,4 @@
-// fast-check generators of valid data-version-1 events (spec §1–2): odd but legal text (non-ASCII, lone
+// fast-check generators of valid events of data versions 1 and 2 (spec §1–2.1): odd but legal text (non-ASCII, lone
 // surrogates, quotes), decimals, optional fields present or not, extension attributes, varied key order.
 import fc from 'fast-check';
 import { EVENT_TYPES, type EventType, type InventoryEvent } from '../../src/domain/events';
@@ -19,17 +19,19 @@ const attributes = fc.dictionary(
   fc.oneof(text, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.integer()),
   { maxKeys: 4 },
 );
+/** Item codes (data version 2): distinct, 1..200 characters. */
+const codes = fc.uniqueArray(anyText(1, 200), { maxLength: 20 });
 const change = <T>(v: fc.Arbitrary<T>) => fc.record({ from: v, to: v }, { requiredKeys: [] });
 
 const DATA: { [T in EventType]: fc.Arbitrary<object> } = {
   ItemCreated: fc.record(
-    { itemId, name, sku: text, category: text, unit: text, minQuantity: zeroOrMore, notes: text, attributes },
+    { itemId, name, sku: text, category: text, unit: text, minQuantity: zeroOrMore, notes: text, attributes, codes },
     { requiredKeys: ['itemId', 'name'] },
   ),
   ItemUpdated: fc.record({
     itemId,
     changes: fc.record(
-      { name: fc.record({ from: name, to: name }, { requiredKeys: ['to'] }), sku: change(text), minQuantity: change(zeroOrMore), attributes: change(attributes) },
+      { name: fc.record({ from: name, to: name }, { requiredKeys: ['to'] }), sku: change(text), minQuantity: change(zeroOrMore), attributes: change(attributes), codes: change(codes) },
       { requiredKeys: [] },
     ),
   }),
@@ -57,10 +59,13 @@ export const arbEvent = (types: readonly EventType[] = EVENT_TYPES): fc.Arbitrar
       correlationid: fc.option(anyText(1, 30), { nil: undefined }),
       subject: fc.option(text, { nil: undefined }),
       dataFirst: fc.boolean(),
+      // Any event may say version 2; one that carries codes must.
+      v2: fc.boolean(),
     })
     .chain((env) =>
       DATA[env.type].map((data) => {
-        const head = { specversion: '1.0', id: env.id, source: env.source, type: env.type, time: env.time, dataversion: 1 };
+        const dataversion = env.v2 || carriesCodes(data) ? 2 : 1;
+        const head = { specversion: '1.0', id: env.id, source: env.source, type: env.type, time: env.time, dataversion };
         const extra = {
           ...(env.withContentType ? { datacontenttype: 'application/json' } : {}),
           ...(env.correlationid !== undefined ? { correlationid: env.correlationid } : {}),
@@ -69,6 +74,10 @@ export const arbEvent = (types: readonly EventType[] = EVENT_TYPES): fc.Arbitrar
         return (env.dataFirst ? { data, ...head, ...extra } : { ...head, ...extra, data }) as unknown as InventoryEvent;
       }),
     );
+
+function carriesCodes(data: object): boolean {
+  return 'codes' in data || ('changes' in data && 'codes' in (data.changes as object));
+}
 
 /** A log: unique ids, in history order (as an export writes it). */
 export const arbLog = (opts: { maxLength?: number; types?: readonly EventType[] } = {}) =>

@@ -15,12 +15,12 @@ const weird = fc.constantFrom<unknown>(
   '', ' ', '\u00a0\t', '1', '1.0', 'application/json', 'text/plain', 'ItemCreated', 'StockAdded', 'Nope',
   len(20), len(21), len(100), len(101), len(200), len(201), len(1000), len(1001),
   '2026-02-30T00:00:00.000Z', '2026-12-31T23:59:60.000Z', '2026-01-01T24:00:00.000Z', '2026-01-01T00:00:00.000+24:00', '2028-02-29T00:00:00.000Z', '2026-01-01T00:00:00Z', `2026-01-01T00:00:00.${len(60)}Z`,
-  [], [''], ['a'], [1], {}, { a: 1 }, { a: { b: 1 } }, { to: 'x' }, { from: 1, to: 2 }, { [len(201)]: 1 },
+  [], [''], ['a'], ['a', 'a'], [len(200)], [len(201)], Array.from({ length: 21 }, (_, i) => `c${i}`), [1], {}, { a: 1 }, { a: { b: 1 } }, { to: 'x' }, { from: 1, to: 2 }, { [len(201)]: 1 },
 );
 const KEYS = [
   '__proto__', 'constructor', 'prototype', 'toString', 'subject', 'x-y', 'Upper', len(21), '', 'itemId', 'quantity', 'location',
   'from', 'to', 'name', 'sku', 'notes', 'note', 'reason', 'unitCost', 'minQuantity', 'attributes', 'eventIds', 'changes', 'counted',
-  'expected', 'data', 'id', 'type', 'time', 'dataversion', 'datacontenttype', 'correlationid', 'specversion', 'source',
+  'expected', 'codes', 'data', 'id', 'type', 'time', 'dataversion', 'datacontenttype', 'correlationid', 'specversion', 'source',
 ];
 
 /** Own-property write of a fresh copy, so "__proto__" becomes a key as JSON.parse would make it, not a prototype. */

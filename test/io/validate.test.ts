@@ -84,7 +84,7 @@ describe('rejections of one event name its position, id and field', () => {
   it('a wrong type of envelope value', () => rejects(withEvent(0, (e) => (e.dataversion = '1')), '"dataversion" must be a whole number'));
   it('an unknown type', () =>
     rejects(withEvent(3, (e) => (e.type = 'StockSold')), 'Event 4 (id "id-d"): "type" must be an event type this version of Eventory knows', 'got "StockSold"'));
-  it('a newer dataversion', () => rejects(withEvent(0, (e) => (e.dataversion = 2)), 'Event 1 (id "id-a")', 'data version 1 at most', 'Update Eventory'));
+  it('a newer dataversion', () => rejects(withEvent(0, (e) => (e.dataversion = 3)), 'Event 1 (id "id-a")', '"dataversion" is 3', 'data version 2 at most', 'Update Eventory'));
   it('a wrong specversion', () => rejects(withEvent(0, (e) => (e.specversion = '0.3')), '"specversion" must be "1.0"'));
   it('a time that is not RFC 3339', () => rejects(withEvent(0, (e) => (e.time = '2026-01-01 10:00')), '"time" must be a date and time in RFC 3339 form'));
   it('an impossible date', () => rejects(withEvent(0, (e) => (e.time = '2026-02-30T10:00:00Z')), '"time" must be'));

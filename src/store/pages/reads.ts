@@ -3,14 +3,21 @@
 // a key per event.
 import type { InventoryEvent } from '../../domain/events';
 import { historyKey } from '../../domain/history';
+import { upcastAll } from '../../domain/upcast';
 import type { EventoryDB } from '../db';
 import type { FilePage, StoredPage, TextPage } from '../types';
 import { decodeEvents, follows, isFilePage, storedText } from './codec';
 import { pageTexts, runBlob } from './files';
 
+/**
+ * A page's events as the app reads them: upcast to the current data version. Only reads upcast: a page rewritten
+ * by a merge (layout.ts) keeps its events as stored.
+ */
+const readEvents = (row: TextPage): InventoryEvent[] => upcastAll(decodeEvents(row));
+
 /** The events of one page with `afterKey < key <= toKey` (only a page holding a bound needs their keys). */
 export function eventsBetween(row: TextPage, afterKey: string, toKey: string): InventoryEvent[] {
-  const evs = decodeEvents(row);
+  const evs = readEvents(row);
   if (evs.length === 0) return evs;
   const whole = historyKey(evs[0]!) > afterKey && historyKey(evs[evs.length - 1]!) <= toKey;
   return whole ? evs : evs.filter((e) => {
@@ -70,7 +77,7 @@ export async function* readBackward(db: EventoryDB, beforeKey: string, pagesPerR
     const rows = await query.reverse().limit(pagesPerRead).toArray();
     for (const row of await pageTexts(db, rows)) {
       // Only the page holding beforeKey needs a key per event; every other page lies wholly below it.
-      const evs = decodeEvents(row);
+      const evs = readEvents(row);
       const last = evs[evs.length - 1];
       if (last && historyKey(last) < beforeKey) {
         yield evs.slice().reverse();
