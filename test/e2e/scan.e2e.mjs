@@ -1,0 +1,112 @@
+// Scanning in Chromium against the production build: a USB/Bluetooth scanner (typing + Enter) opens an item or
+// offers to create one; the fake camera, fed a video of an EAN-13 and a QR label drawn here, decodes both with
+// the ZXing WebAssembly reader (headless Chromium on Linux has no native BarcodeDetector); a count by scanning
+// records one StockCounted per item as one action and is undone as one. One browser, one context.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { launchBrowser, useApp } from './harness.mjs';
+import { dataPageSteps } from './dataPage.mjs';
+import { eanFrame, qrFrame, writeY4m } from './fakeCamera.mjs';
+
+const EAN = '4006381333931';
+let dir;
+let context;
+const app = useApp({
+  browser: false,
+  setUp: async (a) => {
+    dir = await mkdtemp(join(tmpdir(), 'eventory-scan-e2e-'));
+    const video = join(dir, 'codes.y4m');
+    // The EAN-13 is the lamp's code; the QR code is the app's own label of the rope: its URL in this app.
+    await writeY4m(video, [eanFrame(EAN), qrFrame(`${a.url}/item/i-rope`)]);
+    a.browser = await launchBrowser({ args: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`] });
+    context = await a.browser.newContext({ viewport: { width: 390, height: 844 } });
+    await logOnce(context.newPage(), a);
+  },
+  tearDown: async (a) => {
+    await a.browser?.close();
+    a.browser = undefined;
+    if (dir) await rm(dir, { recursive: true, force: true });
+  },
+});
+const { importFile } = dataPageSteps(app);
+
+let page;
+/** The log every test starts from: a lamp (code EAN) and a rope (code ROPE-1) on Shelf A, a tent there too. */
+async function logOnce(pagePromise) {
+  page = await pagePromise;
+  page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
+  const base = { specversion: '1.0', source: 'eventory:device:other', datacontenttype: 'application/json' };
+  const t = (i) => new Date(Date.parse('2026-11-01T10:00:00Z') + i * 1000).toISOString();
+  const events = [
+    { ...base, dataversion: 2, id: 'e1', type: 'ItemCreated', time: t(0), data: { itemId: 'i-lamp', name: 'Lamp', codes: [EAN] } },
+    { ...base, dataversion: 2, id: 'e2', type: 'ItemCreated', time: t(1), data: { itemId: 'i-rope', name: 'Rope', codes: ['ROPE-1'] } },
+    { ...base, dataversion: 1, id: 'e3', type: 'ItemCreated', time: t(2), data: { itemId: 'i-tent', name: 'Tent' } },
+    { ...base, dataversion: 1, id: 'e4', type: 'StockAdded', time: t(3), data: { itemId: 'i-lamp', quantity: 2, location: 'Shelf A' } },
+    { ...base, dataversion: 1, id: 'e5', type: 'StockAdded', time: t(4), data: { itemId: 'i-rope', quantity: 5, location: 'Shelf A' } },
+    { ...base, dataversion: 1, id: 'e6', type: 'StockAdded', time: t(5), data: { itemId: 'i-tent', quantity: 1, location: 'Shelf A' } },
+  ];
+  const path = join(dir, 'start.json');
+  await writeFile(path, `{"format":"eventory.event-log","formatVersion":1,"eventCount":${events.length},"events":[\n${events.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`);
+  const outcome = await importFile(page, path);
+  assert.equal(outcome.text, 'Imported 6 new events.');
+}
+
+async function openScan(path = '/scan') {
+  await page.goto(app.url + path);
+  await page.getByRole('heading', { level: 1, name: 'Scan' }).waitFor();
+  return page.getByRole('textbox', { name: /Scan/ });
+}
+
+/** What a keyboard-wedge scanner does: types the code, then Enter. */
+async function scan(field, code) {
+  await field.pressSequentially(code, { delay: 5 });
+  await field.press('Enter');
+}
+
+test('a scanner typing a known code and Enter opens its item; an unknown code offers to create it', async () => {
+  const field = await openScan();
+  assert.equal(await field.evaluate((el) => el === document.activeElement), true, 'the scan field has the focus');
+  await scan(field, 'ROPE-1');
+  await page.waitForURL(/\/item\/i-rope$/);
+  await page.getByRole('heading', { level: 1, name: 'Rope' }).waitFor();
+
+  const again = await openScan();
+  await scan(again, 'NEW-42');
+  const said = page.getByRole('status').filter({ hasText: 'No item has the code “NEW-42”.' });
+  await said.waitFor();
+  await said.getByRole('button', { name: 'Create item with this code' }).click();
+  const dialog = page.getByRole('dialog');
+  assert.equal(await dialog.getByLabel(/Code/).inputValue(), 'NEW-42', 'the code is filled in');
+  await dialog.getByLabel('Name', { exact: true }).fill('Torch');
+  await dialog.getByRole('button', { name: 'Create item' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await scan(again, 'NEW-42');
+  await page.getByRole('heading', { level: 1, name: 'Torch' }).waitFor();
+});
+
+test('a code with control characters is refused with a message, and nothing opens', async () => {
+  const field = await openScan();
+  await field.fill('0104006381\u001d333931');
+  await field.press('Enter');
+  await page.getByRole('alert').filter({ hasText: 'control characters' }).waitFor();
+  assert.match(page.url(), /\/scan$/);
+});
+
+test('the camera decodes an EAN-13 and the app’s own QR label (ZXing WebAssembly, served by the app)', async () => {
+  const wasm = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url()));
+  await openScan('/scan?mode=count');
+  await page.getByRole('button', { name: 'Camera' }).click();
+  const list = page.getByRole('list', { name: 'Counted so far' });
+  // Each code counts its item (the video loops: each comes into view again and again).
+  await list.getByRole('link', { name: 'Lamp' }).waitFor({ timeout: 30_000 });
+  await list.getByRole('link', { name: 'Rope' }).waitFor({ timeout: 30_000 });
+  assert.ok(wasm.length === 1 && wasm[0].startsWith(app.url), `the reader came from the app itself: ${wasm}`);
+  await page.getByRole('button', { name: 'Close camera' }).click();
+  assert.equal(await page.locator('video').count(), 0);
+  await page.getByRole('button', { name: 'Clear list' }).click();
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+});
