@@ -3,7 +3,7 @@
 // the ZXing WebAssembly reader (headless Chromium on Linux has no native BarcodeDetector); a count by scanning
 // records one StockCounted per item as one action and is undone as one. One browser, one context.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -31,7 +31,21 @@ const app = useApp({
     if (dir) await rm(dir, { recursive: true, force: true });
   },
 });
-const { importFile } = dataPageSteps(app);
+const { importFile, tableShown } = dataPageSteps(app);
+
+async function tableShownAt(path) {
+  await page.goto(app.url + path);
+  return tableShown(page);
+}
+
+/** The events of the log, as the Export button writes them. */
+async function exportedEvents() {
+  await page.goto(`${app.url}/data`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export/ }).first().click()]);
+  const path = join(dir, 'export.json');
+  await download.saveAs(path);
+  return JSON.parse(await readFile(path, 'utf8')).events;
+}
 
 let page;
 /** The log every test starts from: a lamp (code EAN) and a rope (code ROPE-1) on Shelf A, a tent there too. */
@@ -109,4 +123,51 @@ test('the camera decodes an EAN-13 and the app’s own QR label (ZXing WebAssemb
   assert.equal(await page.locator('video').count(), 0);
   await page.getByRole('button', { name: 'Clear list' }).click();
   await page.getByRole('button', { name: 'Clear', exact: true }).click();
+});
+
+test('a count by scanning records one StockCounted per item (with expected) as one action, undone as one', async () => {
+  const field = await openScan('/scan?mode=count');
+  await page.getByLabel('Location counted').fill('Shelf A');
+  await field.focus();
+  for (const code of ['ROPE-1', 'ROPE-1', EAN, 'ROPE-1', 'ODD-7']) await scan(field, code);
+  await page.getByRole('status').filter({ hasText: 'No item has the code “ODD-7” (scanned 1×)' }).waitFor();
+  const list = page.getByRole('list', { name: 'Counted so far' });
+  assert.equal(await list.getByRole('listitem').filter({ hasText: 'Unknown code ODD-7' }).count(), 1);
+  // Fix a miscount: one rope too many, one lamp too few.
+  await page.getByRole('button', { name: 'One less Rope' }).click();
+  await page.getByRole('button', { name: 'One more Lamp' }).click();
+  assert.deepEqual(await list.locator('output').allInnerTexts(), ['1', '2', '2'], 'unknown code, rope, lamp');
+
+  // The list survives a reload (a phone may drop the tab mid-count).
+  await page.reload();
+  await list.waitFor();
+  assert.deepEqual(await list.locator('output').allInnerTexts(), ['1', '2', '2']);
+  assert.equal(await page.getByLabel('Location counted').inputValue(), 'Shelf A');
+
+  await page.getByText('Not scanned yet, expected here: Tent (1).').waitFor();
+  await page.getByLabel('Record these as 0 (none found here)').check();
+  await page.getByRole('button', { name: 'Finish count' }).click();
+  const done = page.getByRole('status').filter({ hasText: 'Counted 3 items at Shelf A' });
+  await done.waitFor();
+  assert.equal(await list.getByRole('listitem').count(), 1, 'only the unknown code stays on the list');
+
+  assert.deepEqual(await tableShownAt('/'), { Lamp: 2, Rope: 2, Tent: 0 });
+
+  const counted = (await exportedEvents()).filter((e) => e.type === 'StockCounted');
+  assert.deepEqual(
+    counted.map((e) => e.data),
+    [
+      { itemId: 'i-rope', counted: 2, expected: 5, location: 'Shelf A' },
+      { itemId: 'i-lamp', counted: 2, expected: 2, location: 'Shelf A' },
+      { itemId: 'i-tent', counted: 0, expected: 1, location: 'Shelf A' },
+    ],
+  );
+  assert.equal(new Set(counted.map((e) => e.correlationid)).size, 1, 'one action: one correlation id');
+  assert.ok(counted[0].correlationid);
+
+  // One undo takes the whole count back (from the history, by its correlation id).
+  await page.goto(`${app.url}/history`);
+  await page.getByRole('button', { name: 'Undo all 3 events of this action' }).first().click();
+  await page.getByRole('status').filter({ hasText: /^Undone: .*and 2 other changes of the same action/ }).waitFor();
+  assert.deepEqual(await tableShownAt('/'), { Lamp: 2, Rope: 5, Tent: 1 });
 });
