@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { launchBrowser, useApp } from './harness.mjs';
+import { launchBrowser, ROOT, useApp } from './harness.mjs';
 import { dataPageSteps } from './dataPage.mjs';
 import { eanFrame, qrFrame, writeY4m } from './fakeCamera.mjs';
 
@@ -119,6 +119,8 @@ test('the camera decodes an EAN-13 and the app’s own QR label (ZXing WebAssemb
   await list.getByRole('link', { name: 'Lamp' }).waitFor({ timeout: 30_000 });
   await list.getByRole('link', { name: 'Rope' }).waitFor({ timeout: 30_000 });
   assert.ok(wasm.length === 1 && wasm[0].startsWith(app.url), `the reader came from the app itself: ${wasm}`);
+  const worker = await (await fetch(`${app.url}/sw.js`)).text();
+  assert.ok(worker.includes(new URL(wasm[0]).pathname.slice(1)), 'the service worker precaches the reader, for offline scanning');
   await page.getByRole('button', { name: 'Close camera' }).click();
   assert.equal(await page.locator('video').count(), 0);
   await page.getByRole('button', { name: 'Clear list' }).click();
@@ -170,4 +172,23 @@ test('a count by scanning records one StockCounted per item (with expected) as o
   await page.getByRole('button', { name: 'Undo all 3 events of this action' }).first().click();
   await page.getByRole('status').filter({ hasText: /^Undone: .*and 2 other changes of the same action/ }).waitFor();
   assert.deepEqual(await tableShownAt('/'), { Lamp: 2, Rope: 5, Tent: 1 });
+});
+
+test('the Scan page passes axe-core at 390 px, finding and counting', async () => {
+  const axe = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  const violations = async () => {
+    await page.evaluate(axe);
+    return page.evaluate(async () => (await globalThis.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+  };
+  const find = await openScan();
+  await scan(find, 'NOPE-1');
+  await page.getByRole('button', { name: 'Create item with this code' }).waitFor();
+  const found = await violations();
+  const count = await openScan('/scan?mode=count');
+  await page.getByLabel('Location counted').fill('Shelf A');
+  for (const code of ['ROPE-1', 'NOPE-1']) await scan(count, code);
+  await page.getByRole('list', { name: 'Counted so far' }).getByRole('listitem').nth(1).waitFor();
+  found.push(...(await violations()));
+  assert.deepEqual(found, []);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, 'nothing scrolls sideways');
 });
