@@ -41,7 +41,7 @@ export function ScanForm({ onScan, submitLabel }: Props) {
             autoCapitalize="off"
             spellcheck={false}
             enterKeyHint="go"
-            aria-describedby="scan-input-hint"
+            aria-describedby={camera ? undefined : 'scan-input-hint'}
           />
           <button type="submit" class="btn btn-primary">
             {submitLabel}
@@ -54,9 +54,11 @@ export function ScanForm({ onScan, submitLabel }: Props) {
             {camera ? 'Close camera' : 'Camera'}
           </button>
         </div>
-        <p class="field-hint" id="scan-input-hint">
-          A USB or Bluetooth scanner types here by itself; a code of the app’s own labels opens its page.
-        </p>
+        {!camera && (
+          <p class="field-hint" id="scan-input-hint">
+            A USB or Bluetooth scanner types here by itself; a code of the app’s own labels opens its page.
+          </p>
+        )}
       </form>
       <div id="scan-camera">{camera && <LazyCamera onCode={onScan} />}</div>
     </div>

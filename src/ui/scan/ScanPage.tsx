@@ -10,7 +10,7 @@ import { openDialog } from '../forms/dialogs';
 import { locationPath } from '../locations/LocationsPage';
 import { href, itemPath, Link, location, navigate } from '../router';
 import { ScanForm } from './ScanForm';
-import { SessionPanel } from './SessionPanel';
+import { LocationField, SessionPanel } from './SessionPanel';
 import { useScanSession } from './useScanSession';
 import './scan.css';
 
@@ -72,6 +72,7 @@ function Counter({ mode }: { mode: ScanMode }) {
   };
   return (
     <>
+      <LocationField session={resolved} update={update} />
       <ScanForm onScan={onScan} submitLabel="Add 1" />
       <Said feedback={feedback} />
       <SessionPanel session={resolved} update={update} />

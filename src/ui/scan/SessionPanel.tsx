@@ -56,6 +56,21 @@ function notScanned(session: ScanSession) {
   return (here?.items ?? []).filter((i) => !scanned.has(i.item.id) && i.quantity > 0);
 }
 
+/** Where the count or the addition happens (first: the shelf in front of you, then its items). */
+export function LocationField({ session, update }: Props) {
+  const places = [...locationsOf(inventory.value)].sort((a, b) => a.localeCompare(b));
+  return (
+    <div class="field scan-location">
+      <label for="scan-location">{session.mode === 'count' ? 'Location counted' : 'Add to location'}</label>
+      <input id="scan-location" list="scan-locations" value={session.location} autoComplete="off" placeholder="Unassigned" onInput={(e) => update({ ...session, location: e.currentTarget.value })} aria-describedby="scan-location-hint" />
+      <p class="field-hint" id="scan-location-hint">
+        Scanning a location’s label chooses it. Empty: stock without a location.
+      </p>
+      <Suggestions id="scan-locations" values={places} />
+    </div>
+  );
+}
+
 export function SessionPanel({ session, update }: Props) {
   const [zeroRest, setZeroRest] = useState(false);
   const [outcome, setOutcome] = useState<string>();
@@ -63,7 +78,6 @@ export function SessionPanel({ session, update }: Props) {
   const [confirmClear, setConfirmClear] = useState(false);
   const counting = session.mode === 'count';
   const missing = counting ? notScanned(session) : [];
-  const places = [...locationsOf(inventory.value)].sort((a, b) => a.localeCompare(b));
   const finish = async () => {
     setBusy(true);
     const r = await runCommand(sessionCommand(session, zeroRest ? missing.map((m) => m.item.id) : []));
@@ -77,15 +91,9 @@ export function SessionPanel({ session, update }: Props) {
   const itemLines = session.lines.filter((l) => l.kind === 'item').length;
   return (
     <section class="card scan-session" aria-labelledby="scan-list-title">
-      <h2 id="scan-list-title">{counting ? 'Count' : 'Stock to add'}</h2>
-      <div class="field">
-        <label for="scan-location">{counting ? 'Location counted' : 'Add to location'}</label>
-        <input id="scan-location" list="scan-locations" value={session.location} autoComplete="off" placeholder="Unassigned" onInput={(e) => update({ ...session, location: e.currentTarget.value })} aria-describedby="scan-location-hint" />
-        <p class="field-hint" id="scan-location-hint">
-          Scanning a location’s label chooses it. Empty: stock without a location.
-        </p>
-      </div>
-      <Suggestions id="scan-locations" values={places} />
+      <h2 id="scan-list-title">
+        {counting ? 'Counted' : 'To add'} {session.location.trim() ? `at ${session.location.trim()}` : '(unassigned)'}
+      </h2>
       {session.lines.length === 0 ? (
         <p class="muted">Nothing scanned yet: each scan adds 1 here.</p>
       ) : (
