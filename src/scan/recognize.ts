@@ -1,6 +1,7 @@
 // What a scanned or typed text names: one of the app's own label URLs (an item's or a location's page, as
 // src/labels prints them: origin + base + /item/<id> or /locations/<name>), else a code to look up.
-import { codeProblem } from '../domain/codes';
+import { codeProblem, findByCode } from '../domain/codes';
+import type { Item } from '../domain/inventory';
 
 export type Scanned =
   | { kind: 'item'; id: string }
@@ -24,6 +25,16 @@ export function recognize(raw: string, app: AppPlace): Scanned {
   if (problem) return { kind: 'problem', message: problem };
   const page = ownPage(text, app);
   return page ?? { kind: 'code', code: text };
+}
+
+/** What a scanned text names in this inventory: a code is looked up, and is `unknown` when no listed item has it. */
+export type Found = Exclude<Scanned, { kind: 'code' }> | { kind: 'unknown'; code: string };
+
+export function lookUp(raw: string, app: AppPlace, items: Iterable<Item>): Found {
+  const r = recognize(raw, app);
+  if (r.kind !== 'code') return r;
+  const item = findByCode(items, r.code);
+  return item ? { kind: 'item', id: item.id } : { kind: 'unknown', code: r.code };
 }
 
 function ownPage(text: string, app: AppPlace): Scanned | undefined {

@@ -81,8 +81,13 @@ async function scan(field, code) {
 }
 
 test('a scanner typing a known code and Enter opens its item; an unknown code offers to create it', async () => {
-  const field = await openScan();
-  assert.equal(await field.evaluate((el) => el === document.activeElement), true, 'the scan field has the focus');
+  // S, from anywhere, opens the Scan page with the focus in its field.
+  await page.goto(`${app.url}/history`);
+  await page.getByRole('heading', { level: 1, name: 'History' }).waitFor();
+  await page.keyboard.press('s');
+  const field = page.getByRole('textbox', { name: /Scan/ });
+  await page.waitForFunction(() => document.activeElement?.id === 'scan-input');
+  assert.match(page.url(), /\/scan$/);
   await scan(field, 'ROPE-1');
   await page.waitForURL(/\/item\/i-rope$/);
   await page.getByRole('heading', { level: 1, name: 'Rope' }).waitFor();

@@ -1,7 +1,9 @@
 // What a scanned text names: the app's own label URLs open their page; anything else is a code to look up,
 // unless it cannot be a code at all.
 import { describe, expect, it } from 'vitest';
-import { recognize } from '../../src/scan/recognize';
+import { emptyState, fold } from '../../src/domain/inventory';
+import { lookUp, recognize } from '../../src/scan/recognize';
+import { archived, created } from '../support/events';
 
 const app = { origin: 'https://inv.example.org', base: '' };
 const sub = { origin: 'https://example.org', base: '/eventory' };
@@ -34,5 +36,23 @@ describe('recognize', () => {
   it('refuses an empty text and one with control characters, with a message', () => {
     expect(recognize('   ', app)).toMatchObject({ kind: 'problem', message: expect.stringMatching(/empty/) });
     expect(recognize('0104006381\u001d333931', app)).toMatchObject({ kind: 'problem', message: expect.stringMatching(/control characters/) });
+  });
+});
+
+describe('lookUp', () => {
+  const items = fold(emptyState(), [created({ item: 'i1', name: 'Lamp', codes: ['4006381333931'] }), created({ item: 'i2', name: 'Old', codes: ['OLD-1'] }), archived({ item: 'i2', at: 1 })]).items;
+
+  it('finds the listed item that has the code, exactly', () => {
+    expect(lookUp('4006381333931', app, items.values())).toEqual({ kind: 'item', id: 'i1' });
+    expect(lookUp('400638133393', app, items.values())).toEqual({ kind: 'unknown', code: '400638133393' });
+  });
+
+  it('does not find an archived item by its code', () => {
+    expect(lookUp('OLD-1', app, items.values())).toEqual({ kind: 'unknown', code: 'OLD-1' });
+  });
+
+  it('passes label URLs and problems through', () => {
+    expect(lookUp('https://inv.example.org/locations/Garage', app, items.values())).toEqual({ kind: 'location', name: 'Garage' });
+    expect(lookUp('', app, items.values())).toMatchObject({ kind: 'problem' });
   });
 });

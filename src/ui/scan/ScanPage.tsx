@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { findByCode } from '../../domain/codes';
 import type { ScanMode } from '../../domain/scanBatch';
-import { addScan, recognize, resolveCodes } from '../../scan';
+import { addScan, lookUp, resolveCodes, type Found } from '../../scan';
 import { inventory } from '../../state/app';
 import { openDialog } from '../forms/dialogs';
 import { locationPath } from '../locations/LocationsPage';
@@ -25,6 +25,13 @@ const MODES: { mode: Mode; label: string; to: string }[] = [
 type Feedback = { tone: 'ok' | 'problem'; text: string; create?: string };
 
 const itemOfCode = (code: string) => findByCode(inventory.value.items.values(), code)?.id;
+
+/** What `text` names here: the app's own label URLs, as served from this origin and base path, or a code. */
+const read = (text: string): Found => lookUp(text, { origin: window.location.origin, base: href('') }, inventory.value.items.values());
+
+const unexpected = (never: never): never => {
+  throw new Error(`Unknown scan ${JSON.stringify(never)}`);
+};
 
 /** The item `id` when it is in the inventory list (a label of an archived item counts nothing). */
 const listedItem = (id: string) => {
@@ -47,7 +54,7 @@ function Counter({ mode }: { mode: ScanMode }) {
     setFeedback({ tone: 'ok', text: say(next.lines[0]!.count), ...(create === undefined ? {} : { create }) });
   };
   const onScan = (text: string) => {
-    const r = recognize(text, { origin: window.location.origin, base: href('') });
+    const r = read(text);
     switch (r.kind) {
       case 'problem':
         return setFeedback({ tone: 'problem', text: r.message });
@@ -59,15 +66,10 @@ function Counter({ mode }: { mode: ScanMode }) {
         if (!item) return setFeedback({ tone: 'problem', text: 'This label’s item is not in the inventory list (archived, or from another inventory).' });
         return count({ itemId: item.id }, (n) => `${item.name}: ${n}`);
       }
-      case 'code': {
-        const item = findByCode(inventory.value.items.values(), r.code);
-        if (item) return count({ itemId: item.id }, (n) => `${item.name}: ${n}`);
+      case 'unknown':
         return count({ code: r.code }, (n) => `No item has the code “${r.code}” (scanned ${n}×). Create its item to count it.`, r.code);
-      }
-      default: {
-        const never: never = r;
-        throw new Error(`Unknown scan ${String(never)}`);
-      }
+      default:
+        return unexpected(r);
     }
   };
   return (
@@ -83,7 +85,7 @@ function Counter({ mode }: { mode: ScanMode }) {
 function Finder() {
   const [feedback, setFeedback] = useState<Feedback>();
   const onScan = (text: string) => {
-    const r = recognize(text, { origin: window.location.origin, base: href('') });
+    const r = read(text);
     switch (r.kind) {
       case 'problem':
         return setFeedback({ tone: 'problem', text: r.message });
@@ -91,15 +93,10 @@ function Finder() {
         return navigate(itemPath(r.id));
       case 'location':
         return navigate(locationPath(r.name));
-      case 'code': {
-        const item = findByCode(inventory.value.items.values(), r.code);
-        if (item) return navigate(itemPath(item.id));
+      case 'unknown':
         return setFeedback({ tone: 'ok', text: `No item has the code “${r.code}”.`, create: r.code });
-      }
-      default: {
-        const never: never = r;
-        throw new Error(`Unknown scan ${String(never)}`);
-      }
+      default:
+        return unexpected(r);
     }
   };
   return (
