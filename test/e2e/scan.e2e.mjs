@@ -115,6 +115,16 @@ test('a code with control characters is refused with a message, and nothing open
 });
 
 test('the camera decodes an EAN-13 and the app’s own QR label (ZXing WebAssembly, served by the app)', async () => {
+  // Keeps the streams the app opens, to see that leaving the page turns the camera off.
+  await page.addInitScript(() => {
+    const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    globalThis.__streams = [];
+    navigator.mediaDevices.getUserMedia = async (c) => {
+      const s = await open(c);
+      globalThis.__streams.push(s);
+      return s;
+    };
+  });
   const wasm = [];
   page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url()));
   await openScan('/scan?mode=count');
@@ -128,8 +138,32 @@ test('the camera decodes an EAN-13 and the app’s own QR label (ZXing WebAssemb
   assert.ok(worker.includes(new URL(wasm[0]).pathname.slice(1)), 'the service worker precaches the reader, for offline scanning');
   await page.getByRole('button', { name: 'Close camera' }).click();
   assert.equal(await page.locator('video').count(), 0);
+  const live = () => page.evaluate(() => globalThis.__streams.flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').length);
+  assert.equal(await live(), 0, 'closing the camera stops its stream');
+  await page.getByRole('button', { name: 'Camera' }).click();
+  await page.locator('video').waitFor();
+  await page.waitForFunction(() => globalThis.__streams.length === 2);
+  assert.equal(await live(), 1);
+  await page.getByRole('link', { name: 'Find' }).click();
+  await page.waitForFunction(() => globalThis.__streams.every((s) => s.getTracks().every((t) => t.readyState === 'ended')));
+  await openScan('/scan?mode=count');
   await page.getByRole('button', { name: 'Clear list' }).click();
   await page.getByRole('button', { name: 'Clear', exact: true }).click();
+});
+
+test('a denied camera says what to do, and nothing is counted', async () => {
+  const denied = await context.newPage();
+  try {
+    await denied.addInitScript(() => {
+      navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+    });
+    await denied.goto(`${app.url}/scan?mode=count`);
+    await denied.getByRole('button', { name: 'Camera' }).click();
+    await denied.getByRole('alert').filter({ hasText: 'Camera access was denied. Allow the camera for this site' }).waitFor();
+    assert.equal(await denied.getByText('Nothing scanned yet').count(), 1);
+  } finally {
+    await denied.close();
+  }
 });
 
 test('a count by scanning records one StockCounted per item (with expected) as one action, undone as one', async () => {
