@@ -26,7 +26,7 @@ export function codeProblem(code: string): string | undefined {
 }
 
 /** Whether an item is in the inventory list (codes of archived and unknown items name nothing). */
-const listed = (item: Item): boolean => item.known && !item.archived;
+export const listed = (item: Item): boolean => item.known && !item.archived;
 
 /** The listed item that has `code` (exact match), if any. */
 export function findByCode(items: Iterable<Item>, code: string): Item | undefined {
@@ -60,30 +60,12 @@ export interface CodeClash {
 /** The refusal's words, naming the item that has the code: Code 4006381333931 is already on “Pencil”. */
 export const clashMessage = (c: Pick<CodeClash, 'code' | 'other'>): string => `Code ${short(c.code)} is already on “${c.other.name}”.`;
 
+/** Two items that a change would make share a code: “Pencil” and “Pen” would both have code 4006381333931. */
+export const sharedMessage = (c: CodeClash): string => `“${c.other.name}” and “${c.item.name}” would both have code ${short(c.code)}`;
+
 /** The listed item other than `except` that has `code`. */
 export function holderOf(items: Iterable<Item>, code: string, except: string): Item | undefined {
   for (const item of items) if (item.id !== except && listed(item) && item.codes?.includes(code)) return item;
-  return undefined;
-}
-
-/**
- * A clash that going from `before` to `after` makes: an item (new, changed, re-listed) now has a code that another
- * listed item has. Items are compared by identity (a fold keeps untouched items), so this costs one pass over the
- * items and a lookup only for those that changed. A clash that was already there (a merge's conflict) is not new.
- */
-export function newCodeClash(before: ReadonlyMap<string, Item>, after: ReadonlyMap<string, Item>): CodeClash | undefined {
-  for (const [id, item] of after) {
-    const prev = before.get(id);
-    if (prev === item || !listed(item) || !item.codes?.length) continue;
-    const had = prev && listed(prev) ? prev.codes : undefined;
-    for (const code of item.codes) {
-      const other = holderOf(after.values(), code, id);
-      if (!other) continue;
-      const otherBefore = before.get(other.id);
-      if (had?.includes(code) && otherBefore && listed(otherBefore) && otherBefore.codes?.includes(code)) continue;
-      return { code, item, other };
-    }
-  }
   return undefined;
 }
 

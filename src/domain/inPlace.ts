@@ -2,7 +2,8 @@
 // clock (another device's clock ran ahead), the command takes its place before them in history. It is kept only
 // if that place changes nothing about it: its items end up exactly as if it had been appended after the head,
 // and neither it nor any later event is left broken (a negative quantity, an item that does not exist yet).
-import { newCodeClash, type CodeClash } from './codes';
+import { clashInHistory, mayClash } from './codeHistory';
+import type { CodeClash } from './codes';
 import type { InventoryEvent } from './events';
 import { fold, type InventoryState, type Item } from './inventory';
 import { findDependents } from './revert';
@@ -38,7 +39,8 @@ export function checkInPlace(
   const without = new Set([...skip, ...addedIds]);
   const broken = findDependents(start, merged, without, skip);
   if (broken.length) return { kind: 'breaks', events: broken };
-  const clash = clashInPlace(start, merged, added, skip);
+  // Checked against the head when decided; at its place, an item that gives the code up later may still have it.
+  const clash = added.some(mayClash) ? clashInHistory(start, merged, without, skip) : undefined;
   if (clash) return { kind: 'clash', clash };
   const items = new Set<string>();
   for (const e of added) if (e.type !== 'EventsReverted') items.add(e.data.itemId);
@@ -57,17 +59,3 @@ export function checkInPlace(
   throw new Error('checkInPlace: the command’s effect changed, but no later event touches its items');
 }
 
-/** Whether `e` may give an item codes, or list an item that has some. */
-const mayClash = (e: InventoryEvent): boolean =>
-  (e.type === 'ItemCreated' && e.data.codes !== undefined) || (e.type === 'ItemUpdated' && e.data.changes.codes !== undefined) || e.type === 'ItemRestored';
-
-/**
- * The command was checked for codes at the head; at its place, before later events, an item that gives the code
- * up later may still have it. Two folds of the stretch, only for commands that touch codes or listing.
- */
-function clashInPlace(start: InventoryState, merged: readonly InventoryEvent[], added: readonly InventoryEvent[], skip: ReadonlySet<string>): CodeClash | undefined {
-  if (!added.some(mayClash)) return undefined;
-  const at = added.map((e) => merged.indexOf(e));
-  const before = fold(start, merged.slice(0, Math.min(...at)), skip);
-  return newCodeClash(before.items, fold(before, merged.slice(Math.min(...at), Math.max(...at) + 1), skip).items);
-}

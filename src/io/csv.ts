@@ -40,14 +40,16 @@ export function inventoryCsv(state: InventoryState, items: readonly Item[] = lis
   for (const item of items) for (const loc of Object.keys(item.stock)) if (loc !== UNASSIGNED) named.add(loc);
   const locations = named.size === 0 ? [] : [...[...named].sort((a, b) => collator.compare(a, b)), UNASSIGNED];
   const anyArchived = items.some((i) => i.archived);
+  // Like Archived, only when some item has one; codes go one per line in their cell, as the item form takes them.
+  const anyCodes = items.some((i) => i.codes?.length);
   const header: Cell[] = [
-    'Name', 'SKU', 'Category', 'Unit', 'Quantity',
+    'Name', 'SKU', ...(anyCodes ? ['Codes'] : []), 'Category', 'Unit', 'Quantity',
     ...locations.map((l) => (l === UNASSIGNED ? 'Unassigned' : `Location: ${l}`)),
     'Min quantity', 'Low stock', ...(anyArchived ? ['Archived'] : []),
     ...(costs ? [`Unit cost (average, ${costs.currency})`, `Value (${costs.currency})`] : []),
   ];
   const rows = items.map((item): Cell[] => [
-    item.name, item.sku, item.category, item.unit, quantityOf(item),
+    item.name, item.sku, ...(anyCodes ? [item.codes?.join('\n')] : []), item.category, item.unit, quantityOf(item),
     ...locations.map((l) => (Object.hasOwn(item.stock, l) ? item.stock[l] : undefined)),
     item.minQuantity, isLowStock(item) ? 'yes' : 'no', ...(anyArchived ? [item.archived ? 'yes' : 'no'] : []),
     ...(costs ? costCells(item, costs.avgCost.get(item.id)) : []),

@@ -3,9 +3,10 @@
 import type { Refusal } from '../domain/commands';
 import { LIMITS, type InventoryEvent } from '../domain/events';
 import { FUTURE_MS, historyKey, revertedAt, sortHistory, timeKey, TIME_KEY_LENGTH, type RevertRecord } from '../domain/history';
-import { clashMessage, newCodeClash } from '../domain/codes';
+import { clashInHistory } from '../domain/codeHistory';
+import { sharedMessage } from '../domain/codes';
 import { checkInPlace } from '../domain/inPlace';
-import { fold, type InventoryState } from '../domain/inventory';
+import type { InventoryState } from '../domain/inventory';
 import { decideRevert, findDependents } from '../domain/revert';
 import type { AppendOptions, HeadRow } from '../store/types';
 import { stateBefore, type LogView } from './fold/seek';
@@ -50,7 +51,7 @@ export async function refusalInPlace(at: HeadView, events: readonly InventoryEve
   const problem = checkInPlace(start.state, sortHistory(merged), sorted, at.undos.undoneAt(at.head.lastKey), at.state);
   if (!problem) return undefined;
   const why = `the log holds events dated after this device's clock (the latest at ${minute(`${at.head.lastKey.slice(0, 23)}Z`)}; the device that recorded them probably had a wrong clock)`;
-  if (problem.kind === 'clash') return refuse(`Not saved: ${why}, and recorded now, before them: ${clashMessage(problem.clash)}`);
+  if (problem.kind === 'clash') return refuse(`Not saved: ${why}, and recorded now, before them, ${sharedMessage(problem.clash)}.`);
   if (problem.kind === 'breaks') return refuse(`Not saved: ${why}, and recorded now, before them, this would leave a negative quantity or act on an item that does not exist yet.`);
   const name = problem.by.type === 'EventsReverted' ? undefined : at.state.items.get(problem.by.data.itemId)?.name;
   return refuse(`Not saved: ${why}. An event dated ${minute(problem.by.time)} would override this for “${name ?? 'this item'}”. Undo that event in History first.`);
@@ -105,7 +106,7 @@ export async function decideUndo(
     return { ok: false, error: `Cannot undo: ${dependents.length === 1 ? 'a later event depends' : `${dependents.length} later events depend`} on it.`, dependents };
   }
   // An undo or redo that lists an item again or brings back its codes may give a code to a second listed item.
-  const clash = newCodeClash(at.state.items, fold(start.state, after, newSkip).items);
-  if (clash) return refuse(`Cannot ${redoes(found, pending) ? 'redo' : 'undo'} this: it would give “${clash.item.name}” code ${clash.code}, which is already on “${clash.other.name}”.`);
+  const clash = clashInHistory(start.state, after, oldSkip, newSkip);
+  if (clash) return refuse(`Cannot ${redoes(found, pending) ? 'redo' : 'undo'} this: ${sharedMessage(clash)}.`);
   return { ok: true, events: decided.events, opts: { targetKey: (id: string) => keyOf.get(id) } };
 }

@@ -12,7 +12,7 @@ export const DB_NAME = 'eventory';
  * Bump with every storage layout change AND every new event data version: opening a higher version makes
  * Dexie send `versionchange` to tabs of older releases, which then stop writing (src/state/app.ts).
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /**
  * Events per page when appending at the end of history; a page is split when it outgrows PAGE_SPLIT. Commands

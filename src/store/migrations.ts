@@ -72,4 +72,8 @@ export function declareVersions(db: Dexie): void {
   // Version 4: an import's file is kept (importFiles) and its pages may refer to bytes of it (FilePage). No row
   // changes; the version makes tabs of older releases, which would take such a page for a damaged one, step aside.
   db.version(4).stores({ ...V2_STORES, importFiles: 'id' });
+  // Version 5: no store changes. Pages may now hold events of data version 2 (item codes), which releases that
+  // know only version 1 misread (an edit of codes is lost in their fold, and their snapshots would keep that). The
+  // version makes their open tabs step aside; one opened later reads the meta `dataVersion` and stops (app.ts).
+  db.version(5).stores({ ...V2_STORES, importFiles: 'id' });
 }

@@ -84,6 +84,15 @@ describe('inventoryCsv', () => {
     ]);
   });
 
+  it('adds a Codes column when an item has codes, one code per line in its cell', () => {
+    const s = fold(emptyState(), [created({ item: 'p', name: 'Pencil', codes: ['4006381333931', 'QR:p'] }), created({ item: 'q', name: 'Pen' })]);
+    expect(readCsv(inventoryCsv(s))).toEqual([
+      ['Name', 'SKU', 'Codes', 'Category', 'Unit', 'Quantity', 'Min quantity', 'Low stock'],
+      ['Pen', '', '', '', '', '0', '', 'no'],
+      ['Pencil', '', '4006381333931\nQR:p', '', '', '0', '', 'no'],
+    ]);
+  });
+
   it('writes only the header for an empty inventory', () => {
     expect(inventoryCsv(emptyState())).toBe('Name,SKU,Category,Unit,Quantity,Min quantity,Low stock\r\n');
   });

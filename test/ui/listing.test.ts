@@ -21,6 +21,12 @@ describe('listItems', () => {
     expect(names(listItems(all, { ...DEFAULT_LIST, query: 'lamp oil' }))).toEqual(['Lämp']);
     expect(names(listItems(all, { ...DEFAULT_LIST, query: 'lamp sword' }))).toEqual([]);
   });
+  it('searches codes too: any part of any code, ignoring case (spec §6)', () => {
+    const pencil = item('5', 'Pencil', { codes: ['4006381333931', 'QR:Pencil-HB'] });
+    expect(names(listItems([...all, pencil], { ...DEFAULT_LIST, query: '63813' }))).toEqual(['Pencil']);
+    expect(names(listItems([...all, pencil], { ...DEFAULT_LIST, query: 'qr:pencil-hb' }))).toEqual(['Pencil']);
+    expect(names(listItems([...all, pencil], { ...DEFAULT_LIST, query: '4006381333931' }))).toEqual(['Pencil']);
+  });
   it('filters to items in stock and shows archived ones on request', () => {
     expect(names(listItems(all, { ...DEFAULT_LIST, inStockOnly: true }))).toEqual(['Rope', 'Sword']);
     expect(names(listItems(all, { ...DEFAULT_LIST, showArchived: true }))).toContain('Old shield');

@@ -1,5 +1,6 @@
 // New item and Edit item: the same fields; an edit sends only what changed (spec: ItemUpdated lists changes).
 import { useState } from 'preact/hooks';
+import { parseCodes } from '../../domain/codes';
 import type { Command } from '../../domain/commands';
 import type { ItemFields } from '../../domain/events';
 import type { Item } from '../../domain/inventory';
@@ -13,12 +14,13 @@ import { EMPTY_STOCK, InitialStockFields, initialStockOf, stockErrorsOf, type St
 import { mergeErrors } from './mergeErrors';
 import { optionalText, parseNumber, useForm } from './useForm';
 
-type Key = 'name' | 'sku' | 'category' | 'unit' | 'minQuantity' | 'notes' | StockKey;
+type Key = 'name' | 'sku' | 'codes' | 'category' | 'unit' | 'minQuantity' | 'notes' | StockKey;
 
 const initialOf = (item?: Item): Record<Key, string> => ({
   ...EMPTY_STOCK,
   name: item?.name ?? '',
   sku: item?.sku ?? '',
+  codes: item?.codes?.join('\n') ?? '',
   category: item?.category ?? '',
   unit: item?.unit ?? '',
   minQuantity: item?.minQuantity === undefined ? '' : String(item.minQuantity),
@@ -28,10 +30,13 @@ const initialOf = (item?: Item): Record<Key, string> => ({
 /** The next item of a batch starts empty but keeps where things go and how they are counted. */
 const nextOf = (v: Record<Key, string>): Record<Key, string> => ({ ...initialOf(), category: v.category, unit: v.unit, location: v.location });
 
+const someCodes = (codes: string[]): string[] | undefined => (codes.length > 0 ? codes : undefined);
+
 function fieldsOf(v: Record<Key, string>, rows: AttrRow[]): ItemFields {
   return {
     name: v.name.trim(),
     sku: optionalText(v.sku),
+    codes: someCodes(parseCodes(v.codes)),
     category: optionalText(v.category),
     unit: optionalText(v.unit),
     minQuantity: parseNumber(v.minQuantity),
@@ -101,6 +106,9 @@ export function ItemForm({ item }: { item?: Item }) {
         </Field>
       </div>
       <Suggestions id={`${id}-categories`} values={knownCategories.value} />
+      <Field id={`${id}-codes`} label="Barcodes / codes (optional)" hint="One per line or separated by commas. A USB or Bluetooth scanner can type them here." error={err('codes')}>
+        {(c) => <textarea {...c} {...form.bind('codes')} rows={2} autoComplete="off" spellcheck={false} />}
+      </Field>
       <div class="field-row">
         <Field id={`${id}-unit`} label="Unit (optional)" hint="e.g. pcs, kg, m" error={err('unit')}>
           {(c) => <input {...c} {...form.bind('unit')} list={`${id}-units`} autoComplete="off" />}

@@ -1,8 +1,9 @@
 // Why an item is marked as a conflict (merges can leave states no command would allow) and how to fix it.
 import type { Item } from '../../domain/inventory';
+import { shareLine, shareText, type CodeShare } from '../codeShares';
 import { locationName, qty, sortedLocations } from '../format';
 
-export function conflictReasons(item: Item, compact: boolean): string[] {
+export function conflictReasons(item: Item, compact: boolean, shares?: readonly CodeShare[]): string[] {
   const out: string[] = [];
   if (!item.known) {
     out.push(
@@ -19,11 +20,15 @@ export function conflictReasons(item: Item, compact: boolean): string[] {
         : `${locationName(loc)} shows ${qty(n)}: more was removed than was added, which happens when logs of two devices are merged. Count the stock there to set the real number.`,
     );
   }
+  if (shares?.length) {
+    if (compact) out.push(shareLine(shares)!);
+    else for (const share of shares) out.push(shareText(share));
+  }
   return out;
 }
 
-export function ConflictNote({ item, compact = false }: { item: Item; compact?: boolean }) {
-  const reasons = conflictReasons(item, compact);
+export function ConflictNote({ item, compact = false, shares }: { item: Item; compact?: boolean; shares?: readonly CodeShare[] | undefined }) {
+  const reasons = conflictReasons(item, compact, shares);
   if (reasons.length === 0) return null;
   return compact ? (
     <p class="conflict-note">{reasons.join(' · ')}</p>

@@ -5,6 +5,7 @@
 import { Component, Fragment } from 'preact';
 import { useContext, useEffect, useRef } from 'preact/hooks';
 import { hasConflict, isLowStock, quantityOf, type Item } from '../../domain/inventory';
+import type { CodeShare } from '../codeShares';
 import { qty } from '../format';
 import { Link, itemPath } from '../router';
 import { lazyComponent } from '../lazy';
@@ -27,6 +28,8 @@ export interface RowProps {
   at?: string | undefined;
   /** The item's value as text, when the value column is shown. */
   value?: string | undefined;
+  /** Codes a merge left on this item and other listed items (a conflict); the same object while they stay so. */
+  shares?: readonly CodeShare[] | undefined;
 }
 
 function Locations({ item, toDay }: { item: Item; toDay: string | undefined }) {
@@ -46,7 +49,7 @@ function Locations({ item, toDay }: { item: Item; toDay: string | undefined }) {
   );
 }
 
-function Row({ item, rowIndex, editable, showSku, toDay, at, value }: RowProps) {
+function Row({ item, rowIndex, editable, showSku, toDay, at, value, shares }: RowProps) {
   const ref = useRef<HTMLTableRowElement>(null);
   const sizes = useContext(RowSizesContext);
   useEffect(() => {
@@ -58,7 +61,7 @@ function Row({ item, rowIndex, editable, showSku, toDay, at, value }: RowProps) 
 
   const q = quantityOf(item);
   const low = isLowStock(item);
-  const conflict = hasConflict(item);
+  const conflict = hasConflict(item) || shares !== undefined;
   // The name cell holds only the name, so "the cell named Sword" finds the row; flags have their own column.
   return (
     <tr ref={ref} class={item.archived ? 'archived' : undefined} aria-rowindex={rowIndex} data-id={item.id}>
@@ -88,7 +91,7 @@ function Row({ item, rowIndex, editable, showSku, toDay, at, value }: RowProps) 
             {item.archived && <span class="badge badge-muted">Archived</span>}
           </div>
         )}
-        {conflict && <ConflictNote item={item} compact />}
+        {conflict && <ConflictNote item={item} compact shares={shares} />}
       </td>
       {editable && (
         <td class="actions-col">
@@ -103,7 +106,7 @@ function Row({ item, rowIndex, editable, showSku, toDay, at, value }: RowProps) 
 export class InventoryRow extends Component<RowProps> {
   override shouldComponentUpdate(next: RowProps): boolean {
     const p = this.props;
-    return next.item !== p.item || next.rowIndex !== p.rowIndex || next.editable !== p.editable || next.showSku !== p.showSku || next.toDay !== p.toDay || next.at !== p.at || next.value !== p.value;
+    return next.item !== p.item || next.rowIndex !== p.rowIndex || next.editable !== p.editable || next.showSku !== p.showSku || next.toDay !== p.toDay || next.at !== p.at || next.value !== p.value || next.shares !== p.shares;
   }
   override render(props: RowProps) {
     return <Row {...props} />;

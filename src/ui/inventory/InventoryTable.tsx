@@ -8,6 +8,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import type { Item } from '../../domain/inventory';
+import { codeShares } from '../codeShares';
 import { columnsFor, cssWidth } from './columns';
 import { InventoryRow } from './InventoryRow';
 import { dayOf } from './links';
@@ -57,6 +58,7 @@ function Spacer({ height, span }: { height: number; span: number }) {
 
 export function InventoryTable({ items, sort, dir, onSort, editable, until, caption, busy, valueText }: Props) {
   const h = { sort, dir, onSort };
+  const shares = codeShares.value;
   const showSku = useMemo(() => items.some((i) => i.sku), [items]);
   const columns = useMemo(() => columnsFor(items, editable, showSku, valueText !== undefined), [items, editable, showSku, valueText]);
   const ids = useMemo(() => items.map((i) => i.id), [items]);
@@ -102,7 +104,7 @@ export function InventoryTable({ items, sort, dir, onSort, editable, until, capt
           <Spacer height={padTop} span={span} />
           <RowSizesContext.Provider value={sizes}>
             {shown.map((item, i) => (
-              <InventoryRow key={item.id} item={item} rowIndex={range.start + i + 2} editable={editable} showSku={showSku} toDay={toDay} at={editable ? undefined : until} value={valueText?.(item)} />
+              <InventoryRow key={item.id} item={item} rowIndex={range.start + i + 2} editable={editable} showSku={showSku} toDay={toDay} at={editable ? undefined : until} value={valueText?.(item)} shares={shares.get(item.id)} />
             ))}
           </RowSizesContext.Provider>
           <Spacer height={padBottom} span={span} />

@@ -25,7 +25,7 @@ export const DEFAULT_LIST: ListOptions = { query: '', belowMin: false, inStockOn
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-/** Search matches name, SKU, category, notes and locations (spec §6), every word somewhere, ignoring case and accents. */
+/** Search matches name, SKU, codes, category, notes and locations (spec §6), every word somewhere, ignoring case and accents. */
 export function matches(item: Item, query: string): boolean {
   return matchesWords(item, searchWords(query));
 }
@@ -37,7 +37,7 @@ const matchesWords = (item: Item, words: string[]): boolean => words.length === 
 const haystacks = new WeakMap<Item, string>();
 function haystack(item: Item): string {
   let h = haystacks.get(item);
-  if (h === undefined) haystacks.set(item, (h = fold([item.name, item.sku, item.category, item.notes, ...Object.keys(item.stock)].filter(Boolean).join('\n'))));
+  if (h === undefined) haystacks.set(item, (h = fold([item.name, item.sku, ...(item.codes ?? []), item.category, item.notes, ...Object.keys(item.stock)].filter(Boolean).join('\n'))));
   return h;
 }
 

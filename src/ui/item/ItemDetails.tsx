@@ -35,6 +35,18 @@ export function ItemDetails({ item }: { item: Item }) {
           </dd>
         </div>
       </dl>
+      <h3>Barcodes / codes</h3>
+      {item.codes?.length ? (
+        <ul class="codes" aria-label="Codes">
+          {item.codes.map((code) => (
+            <li key={code}>
+              <code>{code}</code>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">None</p>
+      )}
       {item.notes && (
         <>
           <h3>Notes</h3>

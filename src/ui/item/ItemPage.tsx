@@ -8,6 +8,7 @@ import { openDialog, type DialogSpec } from '../forms/dialogs';
 import { qty } from '../format';
 import { EventList } from '../history/EventList';
 import { usePagedHistory } from '../history/usePagedHistory';
+import { codeShares } from '../codeShares';
 import { ConflictNote } from '../inventory/ConflictNote';
 import { Link } from '../router';
 import { ItemOriginsSection } from '../analytics/OriginCards';
@@ -53,6 +54,7 @@ function ItemView({ item }: { item: Item }) {
   const q = quantityOf(item);
   const low = isLowStock(item);
   const active = item.known && !item.archived && !past;
+  const shares = codeShares.value.get(item.id);
   const open = (kind: Exclude<DialogSpec['kind'], 'newItem'>) => (e: Event) => openDialog({ kind, itemId: item.id } as DialogSpec, e.currentTarget);
 
   return (
@@ -67,7 +69,7 @@ function ItemView({ item }: { item: Item }) {
         <div class="badges">
           {item.archived && <span class="badge badge-muted">Archived</span>}
           {low && <span class="badge badge-low">Low stock</span>}
-          {hasConflict(item) && <span class="badge badge-conflict">Conflict</span>}
+          {(hasConflict(item) || shares) && <span class="badge badge-conflict">Conflict</span>}
         </div>
       </div>
 
@@ -102,7 +104,7 @@ function ItemView({ item }: { item: Item }) {
           </button>
         </div>
       )}
-      <ConflictNote item={item} />
+      <ConflictNote item={item} shares={shares} />
 
       <div class="item-grid">
         <section class="card" aria-labelledby="stock-title">
