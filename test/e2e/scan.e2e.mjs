@@ -98,7 +98,7 @@ test('a scanner typing a known code and Enter opens its item; an unknown code of
   await said.waitFor();
   await said.getByRole('button', { name: 'Create item with this code' }).click();
   const dialog = page.getByRole('dialog');
-  assert.equal(await dialog.getByLabel(/Code/).inputValue(), 'NEW-42', 'the code is filled in');
+  assert.equal(await dialog.getByLabel(/codes/i).inputValue(), 'NEW-42', 'the code is filled in');
   await dialog.getByLabel('Name', { exact: true }).fill('Torch');
   await dialog.getByRole('button', { name: 'Create item' }).click();
   await dialog.waitFor({ state: 'detached' });
