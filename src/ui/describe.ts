@@ -108,7 +108,7 @@ const signedAmount = (n: number, unit: string | undefined): string => (unit ? `$
 export function changeLine(e: InventoryEvent, unit?: string): string {
   switch (e.type) {
     case 'ItemCreated': {
-      const extra = (['sku', 'category', 'unit', 'minQuantity'] as const)
+      const extra = (['sku', 'codes', 'category', 'unit', 'minQuantity'] as const)
         .filter((f) => e.data[f] !== undefined)
         .map((f) => `${FIELD_LABELS[f]}: ${fieldValue(e.data[f])}`);
       return [`Created “${e.data.name}”`, ...extra].join(' · ');

@@ -1,8 +1,8 @@
 // Long random logs for the property tests of the engine at its real intervals (snapshots and the undo refold's
 // checkpoint every 2,000 events): thousands of events built from a seed, as another device's files bring them.
 // They hold what a log may hold, not only what this app writes: many events at one instant, back-dated events,
-// the first and last instants RFC 3339 can name, ids at the edges of code-unit order, undos, redos, undos of
-// undos, undos dated before what they name, stock events that go negative and items created after their stock.
+// the first and last instants RFC 3339 can name, ids at the edges of code-unit order, item codes set and cleared
+// (shared by two items, as merges allow), undos, redos, undos of undos, undos dated before what they name, stock events that go negative and items created after their stock.
 import type { InventoryEvent } from '../../src/domain/events';
 import { seededRandom } from './engine';
 import { ev } from './events';
@@ -71,7 +71,9 @@ export function longLog(opts: LongLogOptions): InventoryEvent[] {
     else if (u < 0.6) out.push(ev('StockRemoved', { itemId, quantity: pick([1, 2]), ...at }, { time, id }));
     else if (u < 0.68) out.push(ev('StockMoved', { itemId, quantity: 1, ...(location ? { from: location } : {}), to: pick(['A', 'B']) }, { time, id }));
     else if (u < 0.76) out.push(ev('StockCounted', { itemId, counted: pick([0, 1, 5, 10]), ...at }, { time, id }));
-    else if (u < 0.78) out.push(ev('ItemUpdated', { itemId, changes: { name: { from: 'x', to: `Renamed ${i}` } } }, { time, id }));
+    else if (u < 0.77) out.push(ev('ItemUpdated', { itemId, changes: { name: { from: 'x', to: `Renamed ${i}` } } }, { time, id }));
+    // Codes (data version 2): set or cleared; two items may end up sharing one, as merges allow.
+    else if (u < 0.78) out.push({ ...ev('ItemUpdated', { itemId, changes: { codes: r() < 0.3 ? { from: ['x'] } : { to: [`c-a${i % 7}`, `c-b${i % 3}`] } } }, { time, id }), dataversion: 2 });
     else if (u < 0.8) out.push(ev(r() < 0.5 ? 'ItemArchived' : 'ItemRestored', { itemId }, { time, id }));
     else if (out.length > 10) {
       // An undo names one to three earlier events: some recent, some far back, some of them undos (a redo).

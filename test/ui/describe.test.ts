@@ -52,6 +52,11 @@ describe('event wording', () => {
     expect(changeLine(ev('ItemUpdated', { itemId: 's', changes: { name: { from: 'Sword', to: 'Long sword' }, sku: { to: 'S-1' } } }))).toBe('Name: Sword → Long sword · SKU: — → S-1');
     expect(changeLine(ev('EventsReverted', { eventIds: ['a', 'b'] }))).toBe('Undo of 2 changes');
   });
+  it('shows codes in history rows: on creation, and as an edit from the old list to the new', () => {
+    expect(changeLine(ev('ItemCreated', { itemId: 'p', name: 'Pencil', codes: ['4006381333931', 'QR:p'] }))).toBe('Created “Pencil” · Codes: 4006381333931, QR:p');
+    expect(changeLine(ev('ItemUpdated', { itemId: 'p', changes: { codes: { from: ['4006381333931'] } } }))).toBe('Codes: 4006381333931 → —');
+    expect(eventSentence(ev('ItemUpdated', { itemId: 'p', changes: { codes: { to: ['1'] } } }), lookup)).toMatch(/: codes$/);
+  });
   it('writes history change lines with the item unit in the number the quantity takes', () => {
     expect(changeLine(ev('StockAdded', { itemId: 'p', quantity: 5, location: 'Pantry' }), 'pack')).toBe('+5 packs at Pantry');
     expect(changeLine(ev('StockRemoved', { itemId: 'c', quantity: 1, location: 'Bin' }), 'pcs')).toBe('−1 pc at Bin');
