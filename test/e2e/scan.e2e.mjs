@@ -102,6 +102,7 @@ test('a scanner typing a known code and Enter opens its item; an unknown code of
   await dialog.getByLabel('Name', { exact: true }).fill('Torch');
   await dialog.getByRole('button', { name: 'Create item' }).click();
   await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('status').filter({ hasText: 'Created: Torch has the code “NEW-42”.' }).getByRole('link', { name: 'Torch' }).waitFor();
   await scan(again, 'NEW-42');
   await page.getByRole('heading', { level: 1, name: 'Torch' }).waitFor();
 });

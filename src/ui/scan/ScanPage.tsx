@@ -110,14 +110,22 @@ function Finder() {
 /** The outcome of the last scan, in live regions that are always there (so each new text is announced). */
 function Said({ feedback }: { feedback: Feedback | undefined }) {
   const code = feedback?.create;
+  // Once the item is created (here, or arriving from elsewhere), the offer becomes the way to it.
+  const made = code === undefined ? undefined : itemOfCode(code);
   return (
     <div class="scan-said">
       <div role="alert">{feedback?.tone === 'problem' && <p class="banner banner-error">{feedback.text}</p>}</div>
       <div role="status">
         {feedback?.tone === 'ok' && (
           <p class="scan-result">
-            {feedback.text}
-            {code !== undefined && (
+            {made !== undefined ? (
+              <>
+                Created: <Link to={itemPath(made)}>{inventory.value.items.get(made)?.name}</Link> has the code “{code}”.
+              </>
+            ) : (
+              feedback.text
+            )}
+            {code !== undefined && made === undefined && (
               <button type="button" class="btn btn-primary btn-small" onClick={(e) => openDialog({ kind: 'newItem', codes: code }, e.currentTarget)}>
                 Create item with this code
               </button>
