@@ -1,27 +1,31 @@
 // Scanning in Chromium against the production build: a USB/Bluetooth scanner (typing + Enter) opens an item or
 // offers to create one; the fake camera, fed a video of an EAN-13 and a QR label drawn here, decodes both with
 // the ZXing WebAssembly reader (headless Chromium on Linux has no native BarcodeDetector); a count by scanning
-// records one StockCounted per item as one action and is undone as one. One browser, one context.
+// records one StockCounted per item as one action and is undone as one; after one visit the camera scans offline.
+// One browser with the fake camera, one context; the offline test launches its own, on a profile on disk.
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { launchBrowser, ROOT, useApp } from './harness.mjs';
+import { launchBrowser, launchPersistent, ROOT, useApp } from './harness.mjs';
+import { openApp, waitForServiceWorker } from './pwa-helpers.mjs';
 import { dataPageSteps } from './dataPage.mjs';
 import { eanFrame, qrFrame, writeY4m } from './fakeCamera.mjs';
 
 const EAN = '4006381333931';
 let dir;
+let video;
 let context;
+const CAMERA = () => ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`];
 const app = useApp({
   browser: false,
   setUp: async (a) => {
     dir = await mkdtemp(join(tmpdir(), 'eventory-scan-e2e-'));
-    const video = join(dir, 'codes.y4m');
+    video = join(dir, 'codes.y4m');
     // The EAN-13 is the lamp's code; the QR code is the app's own label of the rope: its URL in this app.
     await writeY4m(video, [eanFrame(EAN), qrFrame(`${a.url}/item/i-rope`)]);
-    a.browser = await launchBrowser({ args: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`] });
+    a.browser = await launchBrowser({ args: CAMERA() });
     context = await a.browser.newContext({ viewport: { width: 390, height: 844 } });
     await logOnce(context.newPage(), a);
   },
@@ -233,4 +237,20 @@ test('the Scan page passes axe-core at 390 px, finding and counting', async () =
   found.push(...(await violations()));
   assert.deepEqual(found, []);
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, 'nothing scrolls sideways');
+});
+
+test('after one visit the camera scans offline: the reader and its WebAssembly come from the service worker', async () => {
+  // A profile on disk, as for a user: the service worker precaches the app, the reader included.
+  const { context: own, close } = await launchPersistent({ args: CAMERA(), viewport: { width: 390, height: 844 } });
+  try {
+    const first = await openApp(own, `${app.url}/`);
+    await waitForServiceWorker(first);
+    await own.setOffline(true);
+    const offline = await openApp(own, `${app.url}/scan?mode=count`);
+    await offline.getByRole('button', { name: 'Camera' }).click();
+    // This inventory is empty: the EAN-13 is listed as an unknown code, decoded all the same.
+    await offline.getByRole('list', { name: 'Counted so far' }).getByText(`Unknown code ${EAN}`).waitFor({ timeout: 30_000 });
+  } finally {
+    await close();
+  }
 });
