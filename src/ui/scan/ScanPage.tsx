@@ -7,7 +7,6 @@ import type { ScanMode } from '../../domain/scanBatch';
 import { addScan, lookUp, resolveCodes, type Found } from '../../scan';
 import { inventory } from '../../state/app';
 import { openDialog } from '../forms/dialogs';
-import { locationPath } from '../locations/LocationsPage';
 import { href, itemPath, Link, location, navigate } from '../router';
 import { ScanForm } from './ScanForm';
 import { LocationField, SessionPanel } from './SessionPanel';
@@ -92,7 +91,8 @@ function Finder() {
       case 'item':
         return navigate(itemPath(r.id));
       case 'location':
-        return navigate(locationPath(r.name));
+        // The location's page (src/ui/locations), without loading that page's code along with this one.
+        return navigate(`/locations/${encodeURIComponent(r.name)}`);
       case 'unknown':
         return setFeedback({ tone: 'ok', text: `No item has the code “${r.code}”.`, create: r.code });
       default:
