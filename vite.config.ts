@@ -27,11 +27,13 @@ function iconLinks(): Plugin {
  * The production build's Content-Security-Policy: only this origin's scripts, styles, workers and connections; no
  * inline script, no eval, no plugins, nothing from another host. Styles set through the CSSOM (Preact's `style`
  * prop, uPlot) are not style attributes and stay allowed. Canvas charts and icons need `data:`/`blob:` images.
+ * The camera's barcode reader is WebAssembly (src/scan/detector.ts): compiling it needs 'wasm-unsafe-eval', which
+ * allows WebAssembly compilation only, never eval() of JavaScript.
  * test/e2e/security.e2e.mjs clicks through every page and fails on any violation or foreign request.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
@@ -96,7 +98,8 @@ export default defineConfig({
       workbox: {
         // The whole app shell, icons included, so that a first visit is enough to work offline. The plugin adds
         // manifest.webmanifest itself; matching it here too would list it twice.
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
+        // The barcode reader's WebAssembly (~0.9 MB, src/scan/detector.ts) too, so the camera scans offline.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2,wasm}'],
         // Deep links (/item/x, /history?...) are client routes: serve the shell for any navigation.
         navigateFallback: 'index.html',
         // …except files that are not the app: crawlers and browsers must get robots.txt as text.

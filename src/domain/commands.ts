@@ -4,6 +4,7 @@ import { assertNever, LIMITS, type Attributes, type EventDataMap, type EventType
 import { quantityAt, roundQty, type InventoryState, type Item } from './inventory';
 import { groupContext, initialStockData, initialStockErrors, planRename, type InitialStock } from './groupedCommands';
 import { clashMessage, holderOf } from './codes';
+import { planScans, type ScanLine, type ScanMode } from './scanBatch';
 import { validateAttributes, validateFields, validateLocation, validatePositive, validateText, type FieldErrors } from './validation';
 
 export type Command =
@@ -17,7 +18,9 @@ export type Command =
   | { type: 'archiveItem'; itemId: string }
   | { type: 'restoreItem'; itemId: string }
   /** Every item's stock at `from` moves to `to`: one StockMoved per item, one action. */
-  | { type: 'renameLocation'; from: string; to: string };
+  | { type: 'renameLocation'; from: string; to: string }
+  /** Scanned stock of several items at one location: one StockCounted or StockAdded per item, one action. */
+  | { type: 'recordScans'; mode: ScanMode; location?: string; lines: readonly ScanLine[] };
 
 export interface DecideContext {
   now: string;
@@ -122,6 +125,20 @@ export function decide(cmd: Command, state: InventoryState, ctx: DecideContext):
       if (!plan.ok) return plan.fields ? refuse(plan.error, plan.fields) : refuse(plan.error);
       const group = groupContext(ctx);
       return { ok: true, events: plan.moves.map((m) => makeEvent('StockMoved', { itemId: m.itemId, quantity: m.quantity, from: plan.from, to: plan.to }, group)) };
+    }
+    case 'recordScans': {
+      const plan = planScans(state, cmd.mode, cmd.location, cmd.lines);
+      if (!plan.ok) return refuse(plan.error);
+      const group = groupContext(ctx);
+      const { location } = plan;
+      return {
+        ok: true,
+        events: plan.lines.map((l) =>
+          cmd.mode === 'count'
+            ? makeEvent('StockCounted', { itemId: l.itemId, counted: l.quantity, expected: l.expected, location }, group)
+            : makeEvent('StockAdded', { itemId: l.itemId, quantity: l.quantity, location }, group),
+        ),
+      };
     }
     case 'editItem': {
       const item = activeItem(state, cmd.itemId);

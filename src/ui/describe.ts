@@ -74,8 +74,19 @@ export function resultSentence(events: readonly InventoryEvent[], lookup: ItemLo
   }
   const rename = renameOf(events);
   if (rename) return `Renamed location “${rename.from}” to “${rename.to}” (${plural(events.length, 'item')} moved)`;
+  const scans = scansOf(events);
+  if (scans) return scans;
   const first = eventSentence(events[0]!, lookup);
   return events.length === 1 ? first : `${first} and ${plural(events.length - 1, 'more change')}`;
+}
+
+/** One batch of scanned stock (src/domain/scanBatch.ts): several counts, or several additions, at one place. */
+function scansOf(events: readonly InventoryEvent[]): string | undefined {
+  const first = events[0]!;
+  if (events.length < 2 || !first.correlationid || (first.type !== 'StockCounted' && first.type !== 'StockAdded')) return undefined;
+  const where = first.data.location;
+  if (!events.every((e) => e.type === first.type && e.correlationid === first.correlationid && e.data.location === where)) return undefined;
+  return `${first.type === 'StockCounted' ? 'Counted' : 'Added stock of'} ${plural(events.length, 'item')} ${place(where)}`;
 }
 
 function expectation(counted: number, expected: number | undefined): string {

@@ -10,6 +10,7 @@ import { toast } from './shell/toasts';
 export const SHORTCUTS: [keys: string[], what: string][] = [
   [['n'], 'New item'],
   [['/'], 'Search the inventory'],
+  [['S'], 'Scan a code'],
   [['Ctrl', 'Z'], 'Undo your last change (⌘ Z on a Mac)'],
   [['Shift', 'Ctrl', 'Z'], 'Redo what you undid (⇧ ⌘ Z on a Mac)'],
   [['?'], 'Show these shortcuts'],
@@ -30,7 +31,7 @@ function toInventory(): void {
 }
 
 /** What a key press asks for (src/ui/shell/shortcutKeys.ts tells which key is which). */
-export type Shortcut = 'new' | 'search' | 'help' | 'undo' | 'redo';
+export type Shortcut = 'new' | 'search' | 'scan' | 'help' | 'undo' | 'redo';
 
 export async function runShortcut(s: Shortcut): Promise<void> {
   switch (s) {
@@ -40,6 +41,11 @@ export async function runShortcut(s: Shortcut): Promise<void> {
     case 'search': {
       toInventory();
       (await soon(() => document.querySelector<HTMLInputElement>('input[aria-label="Search items"]')))?.focus();
+      return;
+    }
+    case 'scan': {
+      if (!location.value.path.startsWith('/scan')) navigate('/scan');
+      (await soon(() => document.querySelector<HTMLInputElement>('#scan-input')))?.focus();
       return;
     }
     case 'undo':

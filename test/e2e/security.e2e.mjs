@@ -8,9 +8,12 @@ import { join } from 'node:path';
 import { changesSaved, DIST, useApp } from './harness.mjs';
 import { importSeed } from '../projections/seedLog.mjs';
 
-/** The policy vite.config.ts writes into index.html at build time (kept here as the contract it must meet). */
+/**
+ * The policy vite.config.ts writes into index.html at build time (kept here as the contract it must meet).
+ * 'wasm-unsafe-eval' lets the camera's barcode reader compile its WebAssembly; eval() stays blocked (below).
+ */
 const POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
 const HOSTILE = ['<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=1</script>'];
 const HOSTILE_IMPORTED = ['"><svg onload=window.__pwned=1>', '<iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>'];

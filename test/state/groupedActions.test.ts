@@ -34,4 +34,21 @@ describe('grouped actions in the engine', () => {
     expect(quantityAt(engine.state.value.items.get(a), 'Garage')).toBe(3);
     expect(quantityAt(engine.state.value.items.get(b), 'Workshop')).toBe(0);
   });
+
+  it('a count by scanning is undone as one, by its correlation id', async () => {
+    const { engine, clock } = await makeEngine();
+    const a = await createItem(engine, 'Rice');
+    const b = await createItem(engine, 'Beans');
+    await ok(engine, { type: 'addStock', itemId: a, quantity: 3, location: 'Shelf' });
+    await ok(engine, { type: 'addStock', itemId: b, quantity: 2, location: 'Shelf' });
+    clock.tick();
+    const counted = await ok(engine, { type: 'recordScans', mode: 'count', location: 'Shelf', lines: [{ itemId: a, quantity: 1 }, { itemId: b, quantity: 4 }] });
+    expect(counted.map((e) => e.type)).toEqual(['StockCounted', 'StockCounted']);
+    expect(quantityAt(engine.state.value.items.get(a), 'Shelf')).toBe(1);
+    expect(quantityAt(engine.state.value.items.get(b), 'Shelf')).toBe(4);
+    clock.tick();
+    expect((await engine.undoGroup(counted[0]!.correlationid!)).ok).toBe(true);
+    expect(quantityAt(engine.state.value.items.get(a), 'Shelf')).toBe(3);
+    expect(quantityAt(engine.state.value.items.get(b), 'Shelf')).toBe(2);
+  });
 });

@@ -28,6 +28,16 @@ describe('event wording', () => {
     const moves = ['s', 'f'].map((itemId) => ({ ...ev('StockMoved', { itemId, quantity: 1, from: 'Garage', to: 'Shed' }), correlationid: 'c2' }) as InventoryEvent);
     expect(resultSentence(moves, lookup)).toBe('Renamed location “Garage” to “Shed” (2 items moved)');
   });
+  it('sums up a batch of scanned stock: a count or an addition of several items at one place', () => {
+    const grouped = (type: InventoryEvent['type'], data: object) => ({ ...ev(type, data), correlationid: 'c3' }) as InventoryEvent;
+    const counts = [grouped('StockCounted', { itemId: 's', counted: 2, expected: 3, location: 'Shelf A' }), grouped('StockCounted', { itemId: 'f', counted: 0, expected: 1, location: 'Shelf A' })];
+    expect(resultSentence(counts, lookup)).toBe('Counted 2 items at Shelf A');
+    const adds = [grouped('StockAdded', { itemId: 's', quantity: 2 }), grouped('StockAdded', { itemId: 'f', quantity: 1 })];
+    expect(resultSentence(adds, lookup)).toBe('Added stock of 2 items (unassigned)');
+    // Not one batch: two places.
+    const mixed = [counts[0]!, grouped('StockCounted', { itemId: 'f', counted: 1, location: 'Van' })];
+    expect(resultSentence(mixed, lookup)).toMatch(/^Counted 2 × Sword at Shelf A .* and 1 more change$/);
+  });
   it('writes units in the number the quantity takes', () => {
     items.set('p', { id: 'p', name: 'Rice', unit: 'pack', known: true, archived: false, updatedAt: '', stock: {}, eventCount: 1 });
     items.set('c', { id: 'c', name: 'Screws', unit: 'pcs', known: true, archived: false, updatedAt: '', stock: {}, eventCount: 1 });

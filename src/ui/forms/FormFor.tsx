@@ -16,7 +16,7 @@ import { RemoveStockForm } from './RemoveStockForm';
 export function FormFor({ spec, item }: { spec: DialogSpec; item?: Item | undefined }) {
   // When the form was already loaded the Modal focused its first field; when it arrived late, do it now.
   useLayoutEffect(() => focusFirstField(document.querySelector<HTMLDialogElement>('dialog.modal[open]'), true), []);
-  if (spec.kind === 'newItem') return <ItemForm />;
+  if (spec.kind === 'newItem') return <ItemForm codes={spec.codes} />;
   if (!item) return <p role="alert">This item no longer exists.</p>;
   switch (spec.kind) {
     case 'editItem':

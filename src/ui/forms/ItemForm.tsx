@@ -54,8 +54,9 @@ function changesOf(item: Item, next: ItemFields): Extract<Command, { type: 'edit
   return changes;
 }
 
-export function ItemForm({ item }: { item?: Item }) {
-  const form = useForm(initialOf(item));
+/** `codes`: a new item's codes to start with (after scanning a code no item has). */
+export function ItemForm({ item, codes }: { item?: Item; codes?: string | undefined }) {
+  const form = useForm(codes === undefined ? initialOf(item) : { ...initialOf(item), codes });
   const [rows, setRows] = useState<AttrRow[]>(() => rowsOf(item?.attributes));
   const [lastCreated, setLastCreated] = useState<string>();
   const id = item ? `edit-${item.id}` : 'new-item';

@@ -2,7 +2,8 @@
 import { signal } from '@preact/signals';
 
 export type DialogSpec =
-  | { kind: 'newItem' }
+  /** `codes`: prefilled ("Create item with this code" after a scan of an unknown code). */
+  | { kind: 'newItem'; codes?: string }
   | { kind: 'editItem'; itemId: string }
   | { kind: 'addStock'; itemId: string }
   | { kind: 'removeStock'; itemId: string }

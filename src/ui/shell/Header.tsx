@@ -20,6 +20,7 @@ export const NAV: NavEntry[] = [
   { to: '/locations', label: 'Locations', match: under('/locations'), primary: true, keepsAt: true },
   { to: '/shopping', label: 'Shopping', match: under('/shopping'), primary: true },
   { to: '/history', label: 'History', match: under('/history'), primary: true },
+  { to: '/scan', label: 'Scan', match: under('/scan') },
   { to: '/labels', label: 'Labels', match: under('/labels') },
   { to: '/analytics', label: 'Analytics', match: under('/analytics') },
   { to: '/compare', label: 'Compare', match: under('/compare') },
@@ -51,6 +52,10 @@ export function Header({ path, at }: { path: string; at?: string | undefined }) 
           <path d="M7 8h10M7 12h7M7 16h4" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
         </svg>
         Eventory
+      </Link>
+      {/* On a phone the tabs are at the bottom and Scan is under "More": this puts it one tap away, top right. */}
+      <Link to="/scan" class="header-scan" aria-current={path === '/scan' ? 'page' : undefined}>
+        Scan
       </Link>
       <nav aria-label="Main">
         <ul>

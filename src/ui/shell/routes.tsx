@@ -11,6 +11,7 @@ const LazyItemPage = lazyComponent(() => import('../item/ItemPage').then((m) => 
 const LazySyncPage = lazyComponent(() => import('../sync/SyncPage').then((m) => m.SyncPage), 'sync page');
 const LazyShoppingPage = lazyComponent(() => import('../shopping/ShoppingPage').then((m) => m.ShoppingPage), 'shopping list');
 const LazyLocationsPage = lazyComponent(() => import('../locations/LocationsPage').then((m) => m.LocationsPage), 'locations page');
+const LazyScanPage = lazyComponent(() => import('../scan/ScanPage').then((m) => m.ScanPage), 'scan page');
 const LazyLabelsPage = lazyComponent(() => import('../labels/LabelsPage').then((m) => m.LabelsPage), 'labels page');
 const LazyLocationPage = lazyComponent(() => import('../locations/LocationPage').then((m) => m.LocationPage), 'location page');
 /** Also shown while the log cannot be opened (see App), so it loads whatever the state of the log. */
@@ -25,6 +26,7 @@ const PAGES: Record<string, { preload(): Promise<void> } | undefined> = {
   '/locations': LazyLocationsPage,
   '/shopping': LazyShoppingPage,
   '/sync': LazySyncPage,
+  '/scan': LazyScanPage,
   '/labels': LazyLabelsPage,
 };
 
@@ -54,6 +56,7 @@ export function routeOf(path: string) {
   if (p === '/locations') return <LazyLocationsPage />;
   if (p === '/shopping') return <LazyShoppingPage />;
   if (p === '/sync') return <LazySyncPage />;
+  if (p === '/scan') return <LazyScanPage />;
   if (p === '/labels') return <LazyLabelsPage />;
   const id = itemIdOf(p);
   if (id !== undefined) return <LazyItemPage key={id} id={id} />;
@@ -76,5 +79,5 @@ export function preloadLikelyPages(): Promise<unknown> {
 export function titleOf(path: string): string {
   if (path.startsWith('/item/')) return 'Item';
   if (path.startsWith('/locations/')) return 'Location';
-  return { '/shopping': 'Shopping list', '/locations': 'Locations', '/history': 'History', '/analytics': 'Analytics', '/compare': 'Compare', '/data': 'Import and export', '/storage': 'Storage', '/sync': 'Sync', '/labels': 'Labels' }[path.replace(/\/$/, '')] ?? 'Inventory';
+  return { '/shopping': 'Shopping list', '/locations': 'Locations', '/history': 'History', '/analytics': 'Analytics', '/compare': 'Compare', '/data': 'Import and export', '/storage': 'Storage', '/sync': 'Sync', '/labels': 'Labels', '/scan': 'Scan' }[path.replace(/\/$/, '')] ?? 'Inventory';
 }

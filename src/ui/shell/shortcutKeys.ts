@@ -14,7 +14,7 @@ export function shortcutOf(e: KeyboardEvent): Shortcut | undefined {
   if (target?.closest(TYPING) || document.querySelector('dialog[open]')) return undefined;
   const key = e.key.toLowerCase();
   if (e.ctrlKey || e.metaKey) return key === 'z' ? (e.shiftKey ? 'redo' : 'undo') : key === 'y' && e.ctrlKey ? 'redo' : undefined;
-  return key === 'n' ? 'new' : key === '/' ? 'search' : key === '?' ? 'help' : undefined;
+  return key === 'n' ? 'new' : key === '/' ? 'search' : key === 's' ? 'scan' : key === '?' ? 'help' : undefined;
 }
 
 export function listenForShortcuts(): void {
