@@ -7,26 +7,27 @@ import { Menu } from './Menu';
 interface NavEntry {
   to: string;
   label: string;
-  match: (p: string) => boolean;
+  /** Whether `to` is highlighted on path `p` (default: `p` is under `to`). */
+  match?: (p: string) => boolean;
   primary?: boolean;
   /** Shows the past too: while a past moment is viewed, the link keeps it (`?at=`). */
   keepsAt?: boolean;
 }
 
-const under = (prefix: string) => (p: string) => p.startsWith(prefix);
+const active = (n: NavEntry, p: string) => (n.match ? n.match(p) : p.startsWith(n.to));
 
 export const NAV: NavEntry[] = [
   { to: '/', label: 'Inventory', match: (p) => p === '/' || p.startsWith('/item/'), primary: true, keepsAt: true },
-  { to: '/locations', label: 'Locations', match: under('/locations'), primary: true, keepsAt: true },
-  { to: '/shopping', label: 'Shopping', match: under('/shopping'), primary: true },
-  { to: '/history', label: 'History', match: under('/history'), primary: true },
-  { to: '/scan', label: 'Scan', match: under('/scan') },
-  { to: '/labels', label: 'Labels', match: under('/labels') },
-  { to: '/analytics', label: 'Analytics', match: under('/analytics') },
-  { to: '/compare', label: 'Compare', match: under('/compare') },
-  { to: '/data', label: 'Import/Export', match: under('/data') },
-  { to: '/storage', label: 'Storage', match: under('/storage') },
-  { to: '/sync', label: 'Sync', match: under('/sync') },
+  { to: '/locations', label: 'Locations', primary: true, keepsAt: true },
+  { to: '/shopping', label: 'Shopping', primary: true },
+  { to: '/history', label: 'History', primary: true },
+  { to: '/scan', label: 'Scan' },
+  { to: '/labels', label: 'Labels' },
+  { to: '/analytics', label: 'Analytics' },
+  { to: '/compare', label: 'Compare' },
+  { to: '/data', label: 'Import/Export' },
+  { to: '/storage', label: 'Storage' },
+  { to: '/sync', label: 'Sync' },
 ];
 
 function NavLink({ n, path, at }: { n: NavEntry; path: string; at: string | undefined }) {
@@ -35,7 +36,7 @@ function NavLink({ n, path, at }: { n: NavEntry; path: string; at: string | unde
   // While viewing the past, the pages that can show it keep the moment (the others show the present).
   const to = at && n.keepsAt ? `${n.to}?at=${encodeURIComponent(at)}` : n.to;
   return (
-    <Link to={to} class={n.match(path) ? 'active' : undefined} aria-current={exact ? 'page' : undefined}>
+    <Link to={to} class={active(n, path) ? 'active' : undefined} aria-current={exact ? 'page' : undefined}>
       {n.label}
     </Link>
   );
@@ -43,7 +44,7 @@ function NavLink({ n, path, at }: { n: NavEntry; path: string; at: string | unde
 
 export function Header({ path, at }: { path: string; at?: string | undefined }) {
   const more = NAV.filter((n) => !n.primary);
-  const moreActive = more.some((n) => n.match(path));
+  const moreActive = more.some((n) => active(n, path));
   return (
     <header class="app-header">
       <Link to="/" class="brand" aria-label="Eventory, go to the inventory">

@@ -1,33 +1,32 @@
 // URL path -> page. No router library: a handful of routes, matched here in one place. Only the inventory is
 // in the initial bundle; every other page loads on first visit (or earlier: preloadPage, preloadLikelyPages).
+import type { ComponentType } from 'preact';
 import { LazyAnalyticsPage, LazyComparePage } from '../analytics/lazy';
 import { InventoryPage } from '../inventory/InventoryPage';
-import { lazyComponent } from '../lazy';
+import { lazyComponent, type LazyComponent } from '../lazy';
+
+/** A page loaded on first visit, and the document title it has ("Import and export" is loaded as "the import and export page"). */
+const lazyPage = <P extends object>(title: string, load: () => Promise<ComponentType<P>>): [LazyComponent<P>, string] => [lazyComponent(load, `${title.toLowerCase()} page`), title];
 
 const NotFound = lazyComponent(() => import('./NotFound').then((m) => m.NotFound), 'page');
-const LazyHistoryPage = lazyComponent(() => import('../history/HistoryPage').then((m) => m.HistoryPage), 'history page');
-const LazyDataPage = lazyComponent(() => import('../io/ImportExportPanel').then((m) => m.ImportExportPanel), 'import and export page');
-const LazyItemPage = lazyComponent(() => import('../item/ItemPage').then((m) => m.ItemPage), 'item page');
-const LazySyncPage = lazyComponent(() => import('../sync/SyncPage').then((m) => m.SyncPage), 'sync page');
-const LazyShoppingPage = lazyComponent(() => import('../shopping/ShoppingPage').then((m) => m.ShoppingPage), 'shopping list');
-const LazyLocationsPage = lazyComponent(() => import('../locations/LocationsPage').then((m) => m.LocationsPage), 'locations page');
-const LazyScanPage = lazyComponent(() => import('../scan/ScanPage').then((m) => m.ScanPage), 'scan page');
-const LazyLabelsPage = lazyComponent(() => import('../labels/LabelsPage').then((m) => m.LabelsPage), 'labels page');
-const LazyLocationPage = lazyComponent(() => import('../locations/LocationPage').then((m) => m.LocationPage), 'location page');
+const [LazyItemPage] = lazyPage('Item', () => import('../item/ItemPage').then((m) => m.ItemPage));
+const [LazyLocationPage] = lazyPage('Location', () => import('../locations/LocationPage').then((m) => m.LocationPage));
+const [LazyHistoryPage, history] = lazyPage('History', () => import('../history/HistoryPage').then((m) => m.HistoryPage));
 /** Also shown while the log cannot be opened (see App), so it loads whatever the state of the log. */
-export const LazyStoragePage = lazyComponent(() => import('../storage/StoragePage').then((m) => m.StoragePage), 'storage page');
+export const [LazyStoragePage, storage] = lazyPage('Storage', () => import('../storage/StoragePage').then((m) => m.StoragePage));
 
-const PAGES: Record<string, { preload(): Promise<void> } | undefined> = {
-  '/history': LazyHistoryPage,
-  '/data': LazyDataPage,
-  '/storage': LazyStoragePage,
-  '/analytics': LazyAnalyticsPage,
-  '/compare': LazyComparePage,
-  '/locations': LazyLocationsPage,
-  '/shopping': LazyShoppingPage,
-  '/sync': LazySyncPage,
-  '/scan': LazyScanPage,
-  '/labels': LazyLabelsPage,
+/** The pages at a fixed path, with their titles. */
+const PAGES: Record<string, [LazyComponent<object>, string] | undefined> = {
+  '/history': [LazyHistoryPage, history],
+  '/data': lazyPage('Import and export', () => import('../io/ImportExportPanel').then((m) => m.ImportExportPanel)),
+  '/storage': [LazyStoragePage, storage],
+  '/analytics': [LazyAnalyticsPage, 'Analytics'],
+  '/compare': [LazyComparePage, 'Compare'],
+  '/locations': lazyPage('Locations', () => import('../locations/LocationsPage').then((m) => m.LocationsPage)),
+  '/shopping': lazyPage('Shopping list', () => import('../shopping/ShoppingPage').then((m) => m.ShoppingPage)),
+  '/sync': lazyPage('Sync', () => import('../sync/SyncPage').then((m) => m.SyncPage)),
+  '/scan': lazyPage('Scan', () => import('../scan/ScanPage').then((m) => m.ScanPage)),
+  '/labels': lazyPage('Labels', () => import('../labels/LabelsPage').then((m) => m.LabelsPage)),
 };
 
 const ITEM = /^\/item\/([^/]+)\/?$/;
@@ -48,16 +47,8 @@ const normal = (path: string) => (path.length > 1 ? path.replace(/\/$/, '') : pa
 export function routeOf(path: string) {
   const p = normal(path);
   if (p === '/' || p === '/index.html') return <InventoryPage />;
-  if (p === '/history') return <LazyHistoryPage />;
-  if (p === '/data') return <LazyDataPage />;
-  if (p === '/storage') return <LazyStoragePage />;
-  if (p === '/analytics') return <LazyAnalyticsPage />;
-  if (p === '/compare') return <LazyComparePage />;
-  if (p === '/locations') return <LazyLocationsPage />;
-  if (p === '/shopping') return <LazyShoppingPage />;
-  if (p === '/sync') return <LazySyncPage />;
-  if (p === '/scan') return <LazyScanPage />;
-  if (p === '/labels') return <LazyLabelsPage />;
+  const Page = PAGES[p]?.[0];
+  if (Page) return <Page />;
   const id = itemIdOf(p);
   if (id !== undefined) return <LazyItemPage key={id} id={id} />;
   const place = itemIdOf(p, LOCATION);
@@ -68,7 +59,7 @@ export function routeOf(path: string) {
 /** Starts loading the code of the page at `path` (a deep link loads it while the log opens). */
 export function preloadPage(path: string): void {
   const p = normal(path);
-  void (itemIdOf(p) !== undefined ? LazyItemPage : itemIdOf(p, LOCATION) !== undefined ? LazyLocationPage : PAGES[p])?.preload();
+  void (itemIdOf(p) !== undefined ? LazyItemPage : itemIdOf(p, LOCATION) !== undefined ? LazyLocationPage : PAGES[p]?.[0])?.preload();
 }
 
 /** The pages one click away from the inventory (a row opens its item), fetched soon after the start (App.tsx). */
@@ -79,5 +70,5 @@ export function preloadLikelyPages(): Promise<unknown> {
 export function titleOf(path: string): string {
   if (path.startsWith('/item/')) return 'Item';
   if (path.startsWith('/locations/')) return 'Location';
-  return { '/shopping': 'Shopping list', '/locations': 'Locations', '/history': 'History', '/analytics': 'Analytics', '/compare': 'Compare', '/data': 'Import and export', '/storage': 'Storage', '/sync': 'Sync', '/labels': 'Labels', '/scan': 'Scan' }[path.replace(/\/$/, '')] ?? 'Inventory';
+  return PAGES[normal(path)]?.[1] ?? 'Inventory';
 }
