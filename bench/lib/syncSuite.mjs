@@ -65,7 +65,6 @@ export async function syncSuite({ size, dist, log }) {
       const t = req.timing();
       serverMs += t.responseStart - t.requestStart;
     });
-    syncer.on('console', (m) => { if (m.text().startsWith('[t]')) log(`${Math.round(performance.now())} ${m.text()}`); });
     await syncer.goto(`${server.url}/sync`);
     await syncer.getByLabel('Server', { exact: false }).fill(`${server.url}/couchdb/bench`);
     t0 = performance.now();

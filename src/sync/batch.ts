@@ -48,8 +48,13 @@ export function* batchRuns(events: readonly InventoryEvent[]): Generator<Invento
 
 export const isBatchId = (id: string): boolean => id.startsWith(BATCH_PREFIX);
 
-/** A batch document read from the server, checked before any of it is imported; a message when it is not usable. */
-export async function checkBatch(doc: Record<string, unknown>): Promise<{ ok: true; batch: BatchDoc } | { ok: false; error: string }> {
+const encoder = new TextEncoder();
+
+/**
+ * A batch document read from the server, checked before any of it is imported, with its lines as UTF-8 (encoded
+ * once, for the hash and for the import); a message when it is not usable.
+ */
+export async function checkBatch(doc: Record<string, unknown>): Promise<{ ok: true; batch: BatchDoc; bytes: Uint8Array<ArrayBuffer> } | { ok: false; error: string }> {
   const id = String(doc._id);
   if (doc.eventory !== 'batch' || typeof doc.lines !== 'string' || typeof doc.count !== 'number') {
     return { ok: false, error: 'it is not an Eventory batch (fields "eventory", "lines" or "count" are missing or wrong)' };
@@ -58,6 +63,7 @@ export async function checkBatch(doc: Record<string, unknown>): Promise<{ ok: tr
     return { ok: false, error: `it was written by a newer version of Eventory (batch version ${String(doc.version)}); update the app to read it` };
   }
   // The id is the hash of the lines: a document altered on the server (or damaged) no longer matches it.
-  if (id !== BATCH_PREFIX + (await sha256Hex(doc.lines))) return { ok: false, error: 'its content does not match its id (it was changed on the server)' };
-  return { ok: true, batch: { _id: id, eventory: 'batch', version: doc.version, count: doc.count, lines: doc.lines } };
+  const bytes = encoder.encode(doc.lines);
+  if (id !== BATCH_PREFIX + (await sha256Hex(bytes))) return { ok: false, error: 'its content does not match its id (it was changed on the server)' };
+  return { ok: true, batch: { _id: id, eventory: 'batch', version: doc.version, count: doc.count, lines: doc.lines }, bytes };
 }

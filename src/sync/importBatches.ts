@@ -21,7 +21,8 @@ export interface PulledBatch {
   lines: Blob;
 }
 
-export const pulledBatch = (doc: BatchDoc): PulledBatch => ({ id: doc._id, count: doc.count, lines: new Blob([doc.lines]) });
+/** `bytes`: the batch's lines as UTF-8, as its check encoded them (a Blob of a string would encode them again). */
+export const pulledBatch = (doc: BatchDoc, bytes: Uint8Array<ArrayBuffer>): PulledBatch => ({ id: doc._id, count: doc.count, lines: new Blob([bytes]) });
 
 export interface BatchImport {
   added: number;

@@ -41,7 +41,7 @@ export async function pull(client: CouchClient, state: SyncState, opts: PullOpti
       const checked = await batchOf(change);
       if (!checked) continue;
       if (checked.ok) {
-        batches.push(pulledBatch(checked.batch));
+        batches.push(pulledBatch(checked.batch, checked.bytes));
         events += checked.batch.count;
       } else rejected.push({ id: change.id, error: checked.error });
     }
@@ -55,7 +55,7 @@ export async function pull(client: CouchClient, state: SyncState, opts: PullOpti
     if (!again.ok) return again;
     for (const doc of again.value) {
       const checked = await checkBatch(doc);
-      if (checked.ok) batches.push(pulledBatch(checked.batch));
+      if (checked.ok) batches.push(pulledBatch(checked.batch, checked.bytes));
     }
   }
   const imported = await importBatches(batches, state.url, (p) => opts.onProgress?.({ phase: 'importing', step: p }));
