@@ -10,7 +10,7 @@ import { itemIdOf } from '../domain/touches';
 import { EventoryDB, SCHEMA_VERSION } from '../store/db';
 import { EventStore } from '../store/eventStore';
 import { makeYielder } from '../lib/yieldToMain';
-import { Engine, type ExecResult, type HeadState } from './engine';
+import { Engine, preloadCommandRules, type ExecResult, type HeadState } from './engine';
 import type { FutureDated, ImportOptions, ImportResult } from './importer';
 import type { StorageProblem } from './storageErrors';
 import { loadOnce } from '../lib/loadOnce';
@@ -170,6 +170,8 @@ async function guarded(run: () => Promise<ExecResult>): Promise<ExecResult> {
 }
 
 export const execute = (cmd: Command): Promise<ExecResult> => guarded(() => engine().execute(cmd));
+/** Fetches what a first command needs, and the words of a storage failure, ahead of it (src/ui/shell/App.tsx). */
+export const preloadCommands = (): Promise<unknown> => Promise.all([preloadCommandRules(), storageErrors()]);
 export const undo = (eventIds: string[], reason?: string): Promise<ExecResult> => guarded(() => engine().undo(eventIds, reason));
 /** Undo every event of one user action (events sharing a `correlationid`). */
 export const undoGroup = (correlationId: string): Promise<ExecResult> => guarded(() => engine().undoGroup(correlationId));

@@ -24,6 +24,8 @@ const NEAR_PAGES = 5;
 // The write path loads with the first append; kept, so that later appends skip the dynamic import's bookkeeping.
 const appendModule = loadOnce(() => import('./append'));
 const unreferenced = loadOnce(() => import('./pages/unreferenced'));
+/** Fetches the write path ahead of the first append (so a first change works should the network drop before it). */
+export const preloadWrites = (): Promise<unknown> => appendModule();
 
 /** Runs work no caller waits for; the app shows its failure (state/app.ts inBackground). */
 export type Background = (work: Promise<unknown>, what: string) => void;

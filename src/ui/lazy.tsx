@@ -92,26 +92,14 @@ export function whenIdle(task: () => void, timeout = 2000): void {
   else setTimeout(task, 200);
 }
 
-/** How long a start with no input waits before fetching ahead what is one click away. */
-const QUIET_MS = 8000;
-const INPUT = ['pointerdown', 'keydown', 'touchstart', 'focusin'] as const;
-
 /**
- * Runs `tasks` (each loads code ahead of need) one per idle period, from the user's first input or after
- * QUIET_MS, whichever comes first. A chunk's evaluation is a main-thread task, several times longer on a phone:
- * all of them at the first idle moment made the start's longest tasks (Lighthouse's total blocking time), and
- * a start the user only looks at needs none of them.
+ * Runs `tasks` (each loads code ahead of need) one per idle period, from the first idle moment after the start.
+ * A chunk's evaluation is a main-thread task, several times longer on a phone: all of them at once made the
+ * start's longest tasks (Lighthouse's total blocking time). They are not put off until the user's first input:
+ * what is one click away must be here should the network drop in the first minutes, before the service worker
+ * serves the app (it does from the second visit on).
  */
 export function preloadLater(tasks: readonly (() => Promise<unknown> | void)[]): void {
-  let started = false;
-  const begin = () => {
-    if (started) return;
-    started = true;
-    clearTimeout(timer);
-    for (const type of INPUT) removeEventListener(type, begin, true);
-    const next = (i: number) => i < tasks.length && whenIdle(() => void Promise.resolve(tasks[i]!()).finally(() => next(i + 1)));
-    next(0);
-  };
-  const timer = setTimeout(begin, QUIET_MS);
-  for (const type of INPUT) addEventListener(type, begin, { capture: true, passive: true });
+  const next = (i: number) => i < tasks.length && whenIdle(() => void Promise.resolve(tasks[i]!()).finally(() => next(i + 1)));
+  next(0);
 }

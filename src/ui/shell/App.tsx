@@ -1,8 +1,8 @@
 // The shell: header with navigation, banners, the routed page, the open command form and the notifications.
 // Only the inventory page is in the initial bundle; the rest loads on demand, and what is one click
-// away is fetched after the user's first input (or a quiet while), a chunk per idle period.
+// away is fetched from the first idle moment, a chunk per idle period.
 import { useEffect, useRef } from 'preact/hooks';
-import { status, storageProblem } from '../../state/app';
+import { preloadCommands, status, storageProblem } from '../../state/app';
 import { preloadWording } from '../actions';
 import { DialogHost, preloadForms } from '../forms/DialogHost';
 import { lazyComponent, preloadLater } from '../lazy';
@@ -46,7 +46,7 @@ export function App() {
 
   useEffect(() => {
     if (st.kind !== 'ready') return;
-    preloadLater([preloadToasts, preloadForms, preloadLikelyPages, preloadInventoryMenu, preloadTimeTravel, preloadWording, StorageProblemBanner.preload]);
+    preloadLater([preloadCommands, preloadToasts, preloadForms, preloadLikelyPages, preloadInventoryMenu, preloadTimeTravel, preloadWording, StorageProblemBanner.preload]);
   }, [st.kind]);
 
   // The Storage page explains storage failures itself, so it stays reachable when the log cannot be opened.
