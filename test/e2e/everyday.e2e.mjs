@@ -22,7 +22,7 @@ const app = useApp({
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 /** Every page of the app (the item page of the seed's flour). */
-const ROUTES = ['/', '/item/flour', '/locations', '/locations/Pantry', '/shopping', '/item/flour?at=2026-11-01T00%3A00%3A00Z', '/history', '/analytics', '/compare?from=2026-11-01T00%3A00%3A00Z', '/data', '/storage', '/?at=2026-11-01T00%3A00%3A00Z'];
+const ROUTES = ['/', '/item/flour', '/locations', '/locations/Pantry', '/shopping', '/item/flour?at=2026-11-01T00%3A00%3A00Z', '/history', '/analytics', '/compare?from=2026-11-01T00%3A00%3A00Z', '/data', '/storage', '/scan', '/scan?mode=count', '/labels', '/labels?locations=all', '/sync', '/?at=2026-11-01T00%3A00%3A00Z'];
 
 /** The names of the inventory table's rows, in order. */
 const names = (page) => page.locator('main table tbody tr[aria-rowindex] .item-link').allInnerTexts();
