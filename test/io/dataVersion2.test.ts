@@ -1,20 +1,13 @@
 // Files with data version 2 (item codes, spec 2.1): mixed with version 1, refused when newer, exported as they came.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findByCode } from '../../src/domain/codes';
 import { importLogFile } from '../../src/io/importLog';
-import { inventory as state, resetForTests, start } from '../../src/state/app';
-import { freshDbName } from '../support/engine';
+import { inventory as state } from '../../src/state/app';
+import { useStartedApp } from '../support/startedApp';
 import { ev } from '../support/events';
 import { exported, file, logText, rejects } from './fixtures';
 
-beforeEach(async () => {
-  resetForTests();
-  await start(freshDbName());
-});
-afterEach(() => {
-  resetForTests();
-  vi.unstubAllGlobals();
-});
+useStartedApp();
 
 const v2 = <T extends { dataversion: number }>(e: T): T => ({ ...e, dataversion: 2 });
 
