@@ -6,6 +6,8 @@ const ms = (v) => (v === undefined || Number.isNaN(v) ? '—' : v >= 10_000 ? `$
 const x = (v) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '—');
 const mbOf = (b) => (Number.isFinite(b) ? `${(b / 1e6).toFixed(1)} MB` : '—');
 
+const after = (r) => (r?.progress?.maxGapAfter ? ` after "${r.progress.maxGapAfter}"` : '');
+
 /** Budgets of issue 21 from one run's results (`res.results`), with `rate` the CPU slowdown of the throttled run. */
 export function phoneBudgets(results, rate) {
   const out = [];
@@ -21,7 +23,7 @@ export function phoneBudgets(results, rate) {
     b('time-travel seek p95 ≤ 400 ms', at, r.seek?.p95 <= 400, ms(r.seek?.p95));
     b('append p95 < 50 ms', at, r.append?.p95 < 50, ms(r.append?.p95));
     b('no task > 200 ms during import and export', at, maxTask <= 200, `longest ${ms(maxTask)} (import ${ms(r.import?.longTask?.longestMs)}, export ${ms(r.export?.longTask?.longestMs)})`);
-    b('progress at least every second', at, maxGap <= 1000, `longest wait ${ms(maxGap)} (import ${ms(r.import?.progress?.maxGapMs)}, export ${ms(r.export?.progress?.maxGapMs)})`);
+    b('progress at least every second', at, maxGap <= 1000, `longest wait ${ms(maxGap)} (import ${ms(r.import?.progress?.maxGapMs)}${after(r.import)}, export ${ms(r.export?.progress?.maxGapMs)}${after(r.export)})`);
     b('import ≤ 2× raw limit (file chosen → outcome shown)', at, r.import?.ms <= 2 * r.raw?.importMs, `${ms(r.import?.ms)} vs ${ms(r.raw?.importMs)}: ${x(r.import?.ms / r.raw?.importMs)}`);
   }
   const nu = largest(results.ui);

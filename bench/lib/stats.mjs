@@ -26,12 +26,20 @@ export function seekTimes(firstIso, lastIso, count, seed = 7) {
   return Array.from({ length: count }, () => new Date(lo + Math.floor(rand() * span)).toISOString());
 }
 
-/** How progress reports were spread over [from, to]: how many, and the longest wait without one. */
-export function progressGaps(times, from, to) {
-  const ts = [from, ...times.filter((t) => t >= from && t <= to), to];
+/**
+ * How progress reports were spread over [from, to]: how many, and the longest wait without one. `labels` (one per
+ * time, optional) name what was shown, so the result says what the longest wait came after (`maxGapAfter`).
+ */
+export function progressGaps(times, from, to, labels) {
+  const ts = [from];
+  const names = ['start'];
+  times.forEach((t, i) => t >= from && t <= to && (ts.push(t), names.push(labels?.[i] ?? '')));
+  ts.push(to);
+  names.push('end');
   let maxGap = 0;
-  for (let i = 1; i < ts.length; i++) maxGap = Math.max(maxGap, ts[i] - ts[i - 1]);
-  return { reports: ts.length - 2, maxGapMs: Math.round(maxGap) };
+  let after = 0;
+  for (let i = 1; i < ts.length; i++) if (ts[i] - ts[i - 1] > maxGap) (maxGap = ts[i] - ts[i - 1]), (after = i - 1);
+  return { reports: ts.length - 2, maxGapMs: Math.round(maxGap), ...(labels ? { maxGapAfter: names[after] } : {}) };
 }
 
 /** Appends and seeks of the naive design: each replays the whole log, so fewer samples on big logs. */

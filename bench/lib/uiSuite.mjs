@@ -138,9 +138,9 @@ export async function uiSuite(o) {
     const { chosenAt, log: statusLog } = await page.evaluate(() => ({ chosenAt: window.__fileChosenAt, log: window.__statusLog }));
     const doneAt = statusLog.find(([t, s]) => t >= chosenAt && DONE.test(s))[0];
     const shown = await page.waitForFunction(() => window.__importShown).then((h) => h.jsonValue());
-    const progressTimes = statusLog.filter(([t, s]) => t >= chosenAt && t <= doneAt && s.includes('progress=')).map((x) => x[0]);
+    const progressLog = statusLog.filter(([t, s]) => t >= chosenAt && t <= doneAt && s.includes('progress='));
     // ms: from just before the file is chosen (setInputFiles) to the frame that shows the outcome (issue 21).
-    out.import = { ms: shown.shown - beforeChoosing, toDomMs: doneAt - chosenAt, choosingMs: chosenAt - beforeChoosing, longTask: await longTasks(page, chosenAt, doneAt), progress: progressGaps(progressTimes, chosenAt, doneAt) };
+    out.import = { ms: shown.shown - beforeChoosing, toDomMs: doneAt - chosenAt, choosingMs: chosenAt - beforeChoosing, longTask: await longTasks(page, chosenAt, doneAt), progress: progressGaps(progressLog.map((x) => x[0]), chosenAt, doneAt, progressLog.map((x) => x[1].slice(0, 80))) };
 
     log('  export (UI)');
     const exportButton = page.getByRole('button', { name: /Export event log/ }).or(page.getByRole('button', { name: /Export/ })).first();
@@ -152,8 +152,8 @@ export async function uiSuite(o) {
     const exportWall = Date.now() - started;
     out.profiles.export = summarize(await c.stopProfile());
     const t1 = await page.evaluate(() => performance.now());
-    const expProgress = (await page.evaluate(() => window.__statusLog)).filter(([t, s]) => t >= t0 && t <= t1 && s.includes('progress=')).map((x) => x[0]);
-    out.export = { ms: exportWall, longTask: await longTasks(page, t0, t1), progress: progressGaps(expProgress, t0, t1), filename: download.suggestedFilename(), bytes: (await stat(await download.path())).size };
+    const expProgress = (await page.evaluate(() => window.__statusLog)).filter(([t, s]) => t >= t0 && t <= t1 && s.includes('progress='));
+    out.export = { ms: exportWall, longTask: await longTasks(page, t0, t1), progress: progressGaps(expProgress.map((x) => x[0]), t0, t1, expProgress.map((x) => x[1].slice(0, 80))), filename: download.suggestedFilename(), bytes: (await stat(await download.path())).size };
     // Issue 21: what the log takes on disk, against the export file of the same events.
     out.storage = { exportBytes: out.export.bytes, afterImport: await storageEstimate(page) };
 

@@ -1,15 +1,22 @@
 // Probe: one import of `size` events through the UI, with the time of every message from the import worker,
 // every wait of more than 400 ms between changes of the status and progress bar (what the benchmark's progress
 // budget sees), and a CPU profile of the page from the worker's `done` to the status saying so.
-// Usage (after `npx vite build`, and `npm run bench -- --full` once for the 1M file): node bench/probes/import.mjs [size=1000000]
-import { instrument } from '../lib/browser.mjs';
+// With --throttle=N the page's CPU is slowed N× (as the bench's phone run), and the samples of every task over
+// 150 ms are summarized too.
+// Usage (after `npx vite build`, and `npm run bench -- --full` once for the 1M file):
+//   node bench/probes/import.mjs [size=1000000] [--throttle=4]
+import { instrument, throttleCpu } from '../lib/browser.mjs';
 import { formatSummary, summarize } from '../lib/profile.mjs';
 import { IMPORTED, importThroughUi, probeSetup } from './common.mjs';
-const size = Number(process.argv[2] ?? 1000000);
+const args = process.argv.slice(2);
+const size = Number(args.find((a) => !a.startsWith('--')) ?? 1000000);
+const throttle = Number(args.find((a) => a.startsWith('--throttle='))?.split('=')[1] ?? 1);
 const { file, server, profile, close } = await probeSetup(size);
 try {
   const page = await profile.context.newPage();
   await instrument(page);
+  await throttleCpu(page, throttle);
+  page.on('console', (m) => m.text().startsWith('TIMING') && console.log(m.text()));
   await page.addInitScript(() => {
     window.__workerMsgs = [];
     const orig = Worker.prototype.addEventListener;
@@ -31,7 +38,7 @@ try {
   await s.send('Profiler.setSamplingInterval', { interval: 500 });
   await importThroughUi(page, server.url, file, () => s.send('Profiler.start'));
   const prof = (await s.send('Profiler.stop')).profile;
-  const { msgs, chosen, statusLog } = await page.evaluate(() => ({ msgs: window.__workerMsgs, chosen: window.__chosen, statusLog: window.__statusLog }));
+  const { msgs, chosen, statusLog, tasks } = await page.evaluate(() => ({ msgs: window.__workerMsgs, chosen: window.__chosen, statusLog: window.__statusLog, tasks: window.__longtasks }));
   const doneAt = statusLog.find(([, x]) => IMPORTED.test(x))[0];
   const at = (t) => (t - chosen).toFixed(0).padStart(6);
   console.log(`file chosen → "Imported": ${(doneAt - chosen).toFixed(0)} ms`);
@@ -44,19 +51,24 @@ try {
     if (t - p > 400) console.log(`${at(t)} +${(t - p).toFixed(0)} ${x.slice(0, 100)}`);
     p = t;
   }
-  // The profile's samples between the worker's `done` and the status. Profile times are µs on another clock:
-  // aligned by taking the end of the profile as now (it stopped a moment before), good to a few ms.
-  const doneMsg = msgs.find(([, m]) => m === 'done')[0];
+  // Profile times are µs on another clock: aligned by taking the end of the profile as now (it stopped a moment
+  // before), good to a few ms.
   let clock = prof.startTime;
   const times = prof.timeDeltas.map((d) => (clock += d));
   const offset = (await page.evaluate(() => performance.now())) * 1000 - prof.endTime;
-  const keep = [];
-  for (let i = 0; i < prof.samples.length; i++) {
-    const pt = (times[i] + offset) / 1000;
-    if (pt >= doneMsg && pt <= doneAt) keep.push(i);
+  const between = (from, to) => {
+    const keep = [];
+    for (let i = 0; i < prof.samples.length; i++) {
+      const pt = (times[i] + offset) / 1000;
+      if (pt >= from && pt <= to) keep.push(i);
+    }
+    return { ...prof, samples: keep.map((i) => prof.samples[i]), timeDeltas: keep.map((i) => prof.timeDeltas[i]) };
+  };
+  for (const [start, ms] of (tasks ?? []).filter(([s, d]) => s + d >= chosen && s <= doneAt && d > 150)) {
+    console.log(formatSummary(`task of ${ms} ms at ${at(start).trim()} ms`, summarize(between(start, start + ms), 10)));
   }
-  const sub = { ...prof, samples: keep.map((i) => prof.samples[i]), timeDeltas: keep.map((i) => prof.timeDeltas[i]) };
-  console.log(formatSummary('page, from the worker\'s done to the status', summarize(sub, 15)));
+  const doneMsg = msgs.find(([, m]) => m === 'done')[0];
+  console.log(formatSummary('page, from the worker\'s done to the status', summarize(between(doneMsg, doneAt), 15)));
 } finally {
   await close();
 }

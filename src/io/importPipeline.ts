@@ -15,7 +15,7 @@ import type { ImportedFile, PageText } from '../store/types';
  * `saving`: every event is written and the transaction commits, while the inventory is folded forward; `applying`:
  * the events are saved and the fold goes on (worker only; in both, a cancel is too late).
  */
-export type ImportPhase = 'reading' | 'checking' | 'writing' | 'saving' | 'applying';
+export type ImportPhase = 'reading' | 'checking' | 'writing' | 'saving' | 'applying' | 'snapshots';
 export interface ImportProgress {
   phase: ImportPhase;
   done: number;

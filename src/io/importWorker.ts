@@ -83,6 +83,7 @@ async function run(job: StartImport, signal: AbortSignal): Promise<FromWorker> {
     // The engine's own load folds too; only the fold of what the import wrote is the import's progress: begun
     // while its transaction commits ('saving'), or after ('applying').
     onFold: (done, total) => (store.saved ? progress('applying', done, total) : store.committing && progress('saving', done, total)),
+    onSnapshots: (done, total) => progress('snapshots', done, total),
     clock: () => new Date(),
     newId: uuidv7Generator(() => Date.now(), (n) => crypto.getRandomValues(new Uint8Array(n))),
     source: job.source,

@@ -56,7 +56,7 @@ export class Engine {
   readonly saving: ReadonlySignal<boolean> = this.saving$;
 
   constructor(private readonly deps: EngineDeps) {
-    this.snapshots = new SnapshotWriter(deps.store, deps.snapshotEvery ?? SNAPSHOT_EVERY);
+    this.snapshots = new SnapshotWriter(deps.store, deps.snapshotEvery ?? SNAPSHOT_EVERY, deps.onSnapshots);
     this.folds = { store: deps.store, undos: this.undos, snapshots: this.snapshots, ...(deps.onFold ? { onFold: deps.onFold } : {}) };
   }
 

@@ -37,6 +37,8 @@ export interface EngineDeps {
   snapshotEvery?: number;
   /** Progress of a long fold (a rebuild, a large import): events folded so far, of about `total`. */
   onFold?: (done: number, total: number) => void;
+  /** Progress of the time-travel snapshots a large import's fold held until its commit, written after it. */
+  onSnapshots?: (done: number, total: number) => void;
 }
 
 

@@ -1,6 +1,6 @@
 // Storage health and version safety: the Storage page's facts, the backup reminder, and an old tab that
 // steps aside when a newer version of the app opens the database.
-import { test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchPersistent, useApp } from './harness.mjs';
 import { createItem, itemRow, openApp, waitForApp, waitForServiceWorker, newItemButton } from './pwa-helpers.mjs';
@@ -73,6 +73,39 @@ test('the backup reminder appears at 50 unexported changes and goes away after a
   } finally {
     await close();
   }
+});
+
+describe('on a phone, the backup reminder is docked at the bottom', () => {
+  let profile;
+  let page;
+  before(async () => {
+    profile = await launchPersistent({ viewport: { width: 390, height: 700 }, isMobile: true, hasTouch: true });
+    page = await openApp(profile.context, app.url + '/data');
+    await page.locator('input[type="file"]').setInputFiles(logFile(50));
+    await page.getByTestId('backup-reminder').waitFor();
+  });
+  after(() => profile?.close());
+
+  test('it arrives without moving the page (no layout shift)', async () => {
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__shift += e.value))).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(app.url + '/');
+    await page.getByTestId('backup-reminder').waitFor();
+    await itemRow(page, 'Imported 0').waitFor();
+    assert.equal(await page.evaluate(() => window.__shift), 0);
+  });
+
+  test('the last row can still be scrolled clear of it', async () => {
+    await page.goto(app.url + '/');
+    const reminder = page.getByTestId('backup-reminder');
+    await reminder.waitFor();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const last = await page.locator('main tbody tr').last().boundingBox();
+    const dock = await reminder.boundingBox();
+    assert.ok(last.y + last.height <= dock.y, `the last row (bottom ${last.y + last.height}) is under the reminder (top ${dock.y})`);
+  });
 });
 
 test('a tab outdated by a newer version of the database stops writing and asks to be reloaded', async () => {

@@ -2,6 +2,8 @@
 // the result is that of folding after the commit, the snapshots wait for the commit, and a commit that fails
 // leaves neither state nor snapshots behind.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PAGE_SIZE } from '../../src/store/db';
+import { RELEASE_GROUP } from '../../src/state/fold/snapshotWriter';
 import { importEvents } from '../../src/state/importer';
 import { reverted } from '../support/events';
 import { BIG_SIZE, bigLog } from '../support/bigLog';
@@ -44,6 +46,25 @@ describe('an import into an empty log, folded while it commits', () => {
     await engine.rebuild();
     expect(await snapshotsOf(db)).toEqual(written);
     expect(plain(engine.state.value)).toEqual(plain(replay(events)));
+  });
+
+  it('writes the held snapshots after the commit a group per transaction, reporting each group', async () => {
+    // More snapshots than two groups hold, one per page.
+    const events = bigLog(PAGE_SIZE * (2 * RELEASE_GROUP + 10));
+    const progress: [number, number][] = [];
+    const { engine, store, db } = await makeEngine({ snapshotEvery: PAGE_SIZE, onSnapshots: (done, total) => progress.push([done, total]) });
+    const groups: number[] = [];
+    const putMany = store.putSnapshots.bind(store);
+    store.putSnapshots = async (rows, version) => (groups.push(rows.length), putMany(rows, version));
+    expect((await importEvents(engine, events)).ok).toBe(true);
+    await engine.settled();
+    const total = progress[0]![1];
+    expect(total).toBeGreaterThan(RELEASE_GROUP);
+    // The newest first and alone (the next start loads it), then the others in groups, each reported.
+    expect(groups[0]).toBe(1);
+    expect(groups.slice(1)).toEqual(Array.from({ length: Math.ceil(total / RELEASE_GROUP) }, (_, i) => Math.min(RELEASE_GROUP, total - i * RELEASE_GROUP)));
+    expect(progress).toEqual(groups.slice(1).map((_, i) => [Math.min((i + 1) * RELEASE_GROUP, total), total]));
+    expect((await snapshotsOf(db)).length).toBe(total + 1);
   });
 
   it('keeps an undo in the file right, refolding what it changes from memory', async () => {

@@ -37,7 +37,7 @@ export function freshDbName(): string {
 }
 
 export async function makeEngine(
-  opts: { name?: string; clock?: TestClock; seed?: number; source?: string; beforeLoad?: (store: EventStore) => void; onFold?: (done: number, total: number) => void } = {},
+  opts: { name?: string; clock?: TestClock; seed?: number; source?: string; beforeLoad?: (store: EventStore) => void; onFold?: (done: number, total: number) => void; snapshotEvery?: number; onSnapshots?: (done: number, total: number) => void } = {},
 ) {
   const name = opts.name ?? freshDbName();
   const clock = opts.clock ?? testClock();
@@ -50,6 +50,8 @@ export async function makeEngine(
     newId: uuidv7Generator(() => clock.now().getTime(), seededRandom(opts.seed ?? 7)),
     source: opts.source ?? 'eventory:device:test',
     ...(opts.onFold ? { onFold: opts.onFold } : {}),
+    ...(opts.snapshotEvery ? { snapshotEvery: opts.snapshotEvery } : {}),
+    ...(opts.onSnapshots ? { onSnapshots: opts.onSnapshots } : {}),
   });
   opts.beforeLoad?.(store);
   await engine.load();

@@ -17,6 +17,9 @@ export const SNAPSHOT_EVERY = 2000;
 /** A long fold that ends this many events past the last snapshot writes one at its end. */
 const HEAD_SNAPSHOT_TAIL = 1000;
 
+/** Held snapshots written per transaction on release: each transaction's end is a step of progress. */
+export const RELEASE_GROUP = 25;
+
 /** A write whose outcome does not matter, as something to wait for. */
 export const quietly = (p: Promise<unknown>): Promise<void> =>
   p.then(
@@ -36,6 +39,8 @@ export class SnapshotWriter {
   constructor(
     private readonly store: EventStore,
     private readonly every: number,
+    /** Progress of the held snapshots written after a release: so many of `total`. */
+    private readonly onReleased?: (done: number, total: number) => void,
   ) {}
 
   /** A fold starts (or the head is taken over) at `state`: the next snapshot is due `every` events on. */
@@ -98,8 +103,9 @@ export class SnapshotWriter {
 
   /**
    * Ends holding, the events committed: the newest held snapshot is written and awaited (a start loads it and
-   * folds little); the others only speed up time travel: written meanwhile, and awaited by whoever needs them all
-   * (settled()).
+   * folds little); the others only speed up time travel: written meanwhile, a group per transaction (at 1M
+   * events they are ~500 and take a second to write, which is then not a second without progress), and awaited
+   * by whoever needs them all (settled()).
    */
   async release(): Promise<void> {
     const held = this.held ?? [];
@@ -107,6 +113,15 @@ export class SnapshotWriter {
     if (held.length === 0) return;
     const head = held.pop()!;
     await quietly(this.store.putSnapshots([head], this.version));
-    if (held.length) this.write = quietly(this.store.putSnapshots(held, this.version));
+    if (held.length) this.write = this.writeGroups(held, this.version);
+  }
+
+  private async writeGroups(rows: SnapshotRow[], version: number): Promise<void> {
+    for (let i = 0; i < rows.length; i += RELEASE_GROUP) {
+      // Refused (the log moved on) or failed (a full disk): the next groups would be too.
+      const written = await this.store.putSnapshots(rows.slice(i, i + RELEASE_GROUP), version).catch(() => false);
+      if (!written) return;
+      this.onReleased?.(Math.min(i + RELEASE_GROUP, rows.length), rows.length);
+    }
   }
 }

@@ -17,7 +17,11 @@ const PHASE_LABEL: Record<ImportProgress['phase'], string> = {
   writing: 'Merging into the log…',
   saving: 'Saving; updating the inventory…',
   applying: 'Saved; updating the inventory…',
+  snapshots: 'Saved; preparing time travel…',
 };
+
+/** Phases after the write began to commit: a cancel could no longer take the events back. */
+const AFTER_COMMIT = new Set<ImportProgress['phase']>(['saving', 'applying', 'snapshots']);
 
 const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 
@@ -115,7 +119,7 @@ export function ImportSection() {
         <div class="io-row">
           <ProgressLine label={PHASE_LABEL[progress.phase]} done={progress.done} total={progress.total} />
           {/* Once the events are saved a cancel could not take them back (Undo in "Past imports" can). */}
-          {progress.phase !== 'saving' && progress.phase !== 'applying' && (
+          {!AFTER_COMMIT.has(progress.phase) && (
             <button type="button" class="btn btn-secondary" onClick={() => abort.current?.abort()}>
               Cancel import
             </button>

@@ -57,16 +57,17 @@ export function App() {
         Skip to content
       </a>
       <Header path={loc.path} at={loc.params.get('at') ?? undefined} />
-      <div class="banners">
-        {st.kind !== 'loading' && <LazyUpdateBanner />}
-        {storageProblem.value && <StorageProblemBanner />}
-        {st.kind === 'ready' && <LazyBackupReminder />}
-      </div>
+      <div class="banners">{storageProblem.value && <StorageProblemBanner />}</div>
       <main id="main" ref={mainRef} tabIndex={-1}>
         {storage ? <LazyStoragePage /> : st.kind === 'loading' ? <LoadingScreen /> : st.kind === 'error' ? <ErrorScreen message={st.message} /> : routeOf(loc.path)}
       </main>
       {st.kind === 'ready' && <DialogHost />}
-      <Toasts />
+      {/* Notices that arrive after the page is shown sit over it, at the bottom: above it, they pushed it down. */}
+      <div class="dock">
+        <Toasts />
+        {st.kind !== 'loading' && <LazyUpdateBanner />}
+        {st.kind === 'ready' && <LazyBackupReminder />}
+      </div>
     </>
   );
 }

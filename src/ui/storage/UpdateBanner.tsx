@@ -2,9 +2,13 @@
 // shell's command forms are modal dialogs, so nobody can click it with a half-filled form open.
 import { storageProblem } from '../../state/app';
 import { applyUpdate, postponeUpdate, updateState } from '../../pwa/register';
+import { useRef } from 'preact/hooks';
+import { useDockSpace } from './dockSpace';
 import './storage.css';
 
 export function UpdateBanner() {
+  const dock = useRef<HTMLDivElement>(null);
+  useDockSpace(dock);
   const state = updateState.value;
   // The storage banner already tells an outdated tab to reload; one message is enough.
   if (state.kind === 'none' || (state.kind === 'activated-elsewhere' && storageProblem.value?.kind === 'outdated')) return null;
@@ -13,7 +17,7 @@ export function UpdateBanner() {
       ? 'Eventory was updated in another tab. Reload this tab to use the new version.'
       : 'A new version of Eventory is ready.';
   return (
-    <div class="pwa-banner pwa-banner-update" role="status" aria-live="polite" data-testid="update-banner">
+    <div ref={dock} class="pwa-banner pwa-banner-update" role="status" aria-live="polite" data-testid="update-banner">
       <p class="pwa-banner-text">{message}</p>
       <div class="pwa-banner-actions">
         <button type="button" class="btn btn-primary btn-small" disabled={state.kind === 'applying'} onClick={() => void applyUpdate()}>
