@@ -29,9 +29,11 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
 
 /**
  * The store's doors: outside src/store only these files may be imported. The rest (pages, reverts, the write
- * path) sits behind EventStore. pages/codec.ts is the export's own text of events, which io writes too.
+ * path) sits behind EventStore. pages/codec.ts is the export's own text of events, which io writes too;
+ * constants.ts is the layout's constants without Dexie, and open.ts the database and EventStore as the app's
+ * start loads them (after the shell's first render).
  */
-const STORE_DOORS = ['src/store/eventStore.ts', 'src/store/db.ts', 'src/store/types.ts', 'src/store/pages/codec.ts'];
+const STORE_DOORS = ['src/store/eventStore.ts', 'src/store/db.ts', 'src/store/types.ts', 'src/store/constants.ts', 'src/store/open.ts', 'src/store/pages/codec.ts'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -139,5 +141,38 @@ describe('the import graph of src/', () => {
       return layerOfRel(to) === 'store' && layerOfRel(from) !== 'store' && !STORE_DOORS.includes(to);
     });
     expect(reaching).toEqual([]);
+  });
+});
+
+/** What a module needs before it runs: its static imports and re-exports, not `import type` nor `import()`. */
+function staticSpecifiers(text: string): string[] {
+  return [...text.matchAll(/^(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+}
+
+/** The packages the start's first script holds: reached from `entry` through static imports. */
+function packagesAtStart(entry: string): Set<string> {
+  const packages = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const spec of staticSpecifiers(readFileSync(file, 'utf8'))) {
+      if (!spec.startsWith('.')) packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+      else if (!/\.css(\?|$)/.test(spec)) visit(resolveImport(file, spec)!);
+    }
+  };
+  visit(entry);
+  return packages;
+}
+
+describe('the script the app starts with', () => {
+  it('sees static imports and re-exports only', () => {
+    expect(staticSpecifiers(`import type { A } from './a';\nimport {\n  b,\n} from './b';\nexport * from './c';\nconst d = () => import('./d');\nimport './e.css';`)).toEqual(['./b', './c', './e.css']);
+  });
+
+  it('does not hold Dexie: the database code loads after the shell is shown (src/state/app.ts)', () => {
+    const packages = packagesAtStart(join(SRC, 'main.tsx'));
+    expect(packages).toContain('preact');
+    expect(packages).not.toContain('dexie');
   });
 });

@@ -7,9 +7,9 @@ import { historyKey, keyAtTime, timeKey } from '../domain/history';
 import { uuidv7Generator } from '../domain/ids';
 import { emptyState, type InventoryState } from '../domain/inventory';
 import { itemIdOf } from '../domain/touches';
-import { EventoryDB, SCHEMA_VERSION } from '../store/db';
-import { EventStore } from '../store/eventStore';
-import { makeYielder } from '../lib/yieldToMain';
+import { SCHEMA_VERSION } from '../store/constants';
+import type { EventStore } from '../store/eventStore';
+import { makeYielder, yieldToMain } from '../lib/yieldToMain';
 import { Engine, preloadCommandRules, type ExecResult, type HeadState } from './engine';
 import type { FutureDated, ImportOptions, ImportResult } from './importer';
 import type { StorageProblem } from './storageErrors';
@@ -52,7 +52,23 @@ export function start(dbName?: string): Promise<void> {
   return starting;
 }
 
+/**
+ * The database code (Dexie is most of the script the start needs) is a chunk of its own, requested at once: the
+ * shell's first render does not wait for it to load, nor share a task with its evaluation.
+ */
+const storeModule = loadOnce(() => import('../store/open'));
+
+const CODE_MISSING = 'Eventory could not load the code that opens your inventory. Check the connection and reload the page; nothing is lost.';
+
 async function open(dbName?: string): Promise<void> {
+  // Start-up is several tasks, not one (a phone's main thread stays responsive): the shell's first render, then
+  // opening the database and reading, then the first render of the state.
+  const { EventoryDB, EventStore } = await storeModule().catch((err: unknown) => {
+    starting = undefined;
+    status$.value = { kind: 'error', message: CODE_MISSING };
+    throw err;
+  });
+  await yieldToMain();
   const db = new EventoryDB(dbName);
   db.on('blocked', () => {
     problem$.value = { kind: 'blocked', message: 'Eventory is updating its storage, but another open Eventory tab is using the old version. Close the other Eventory tabs (or reload them) to continue.' };
@@ -95,6 +111,7 @@ async function open(dbName?: string): Promise<void> {
         if (document.visibilityState === 'hidden' && problem$.peek()?.kind !== 'outdated') inBackground(engine.snapshotHead(), 'saving a snapshot');
       });
     }
+    await yieldToMain();
     engine$.value = engine;
     status$.value = { kind: 'ready' };
     performance.mark?.('eventory:state-ready');
@@ -105,7 +122,9 @@ async function open(dbName?: string): Promise<void> {
     if (problem$.value?.kind === 'blocked') problem$.value = undefined;
   } catch (err) {
     starting = undefined;
-    const message = (await storageErrors()).describeOpenError(err);
+    // The code that opens the log (or words its failure) may not have loaded: offline, before the service worker
+    // serves the app.
+    const message = await storageErrors().then((m) => m.describeOpenError(err), () => CODE_MISSING);
     status$.value = { kind: 'error', message };
     throw err;
   }
@@ -171,7 +190,7 @@ async function guarded(run: () => Promise<ExecResult>): Promise<ExecResult> {
 
 export const execute = (cmd: Command): Promise<ExecResult> => guarded(() => engine().execute(cmd));
 /** Fetches what a first command needs, and the words of a storage failure, ahead of it (src/ui/shell/App.tsx). */
-export const preloadCommands = (): Promise<unknown> => Promise.all([preloadCommandRules(), storageErrors()]);
+export const preloadCommands = (): Promise<unknown> => Promise.all([engine$.peek() && preloadCommandRules(engine$.peek()!.store), storageErrors()]);
 export const undo = (eventIds: string[], reason?: string): Promise<ExecResult> => guarded(() => engine().undo(eventIds, reason));
 /** Undo every event of one user action (events sharing a `correlationid`). */
 export const undoGroup = (correlationId: string): Promise<ExecResult> => guarded(() => engine().undoGroup(correlationId));

@@ -9,7 +9,8 @@ import type { InventoryEvent } from '../domain/events';
 import { historyKey } from '../domain/history';
 import { emptyState, fold, type InventoryState } from '../domain/inventory';
 import { loadOnce } from '../lib/loadOnce';
-import { EMPTY_HEAD, preloadWrites, type EventStore } from '../store/eventStore';
+import { EMPTY_HEAD } from '../store/constants';
+import type { EventStore } from '../store/eventStore';
 import type { AppendOptions, HeadRow, Keyed, RevertRow } from '../store/types';
 import { foldAhead, type Ahead } from './fold/ahead';
 import type { EarlyFold } from './fold/earlyFold';
@@ -27,7 +28,7 @@ const refuse = (error: string): Refusal => ({ ok: false, error });
 // dynamic import once.
 const decisions = loadOnce(() => import('./decisions'));
 /** Fetches the command rules and the store's write path ahead of the first command (so it works should the network drop before it). */
-export const preloadCommandRules = (): Promise<unknown> => Promise.all([decisions(), preloadWrites()]);
+export const preloadCommandRules = (store: EventStore): Promise<unknown> => Promise.all([decisions(), store.preloadWrites()]);
 // Only an import into an empty log folds while it commits.
 const earlyFold = loadOnce(() => import('./fold/earlyFold'));
 

@@ -1,44 +1,12 @@
-// The IndexedDB layout: its tables, keys and layout constants (row shapes in types.ts, upgrades in migrations.ts).
-// Events live in history-ordered pages of up to PAGE_SIZE events rather than one row each, because IndexedDB's
-// cost is per record and per transaction, not per byte (docs/benchmarks.md). WARNING: every name and constant
-// here fixes the on-disk layout; changing one needs a new schema version with a migration, and a fixture of the
-// old layout in test/fixtures.
+// The IndexedDB database: its tables (row shapes in types.ts, upgrades in migrations.ts, layout constants in
+// constants.ts). Dexie is most of the script the app needs to start, so this module loads after the shell's
+// first render (src/state/app.ts), and what the start's own code needs of the layout is in constants.ts.
 import Dexie, { type Table } from 'dexie';
+import { DB_NAME } from './constants';
 import { declareVersions } from './migrations';
-import type { HeadRow, ImportFileRow, ImportIdsRow, ImportRow, JournalRow, MetaRow, RevertRow, SnapshotRow, StoredPage } from './types';
+import type { ImportFileRow, ImportIdsRow, ImportRow, JournalRow, MetaRow, RevertRow, SnapshotRow, StoredPage } from './types';
 
-export const DB_NAME = 'eventory';
-/**
- * Bump with every storage layout change AND every new event data version: opening a higher version makes
- * Dexie send `versionchange` to tabs of older releases, which then stop writing (src/state/app.ts).
- */
-export const SCHEMA_VERSION = 5;
-
-/**
- * Events per page when appending at the end of history; a page is split when it outgrows PAGE_SPLIT. Commands
- * first fill small tail pages that are merged into one of PAGE_SIZE when the tail holds that many
- * (pages/layout.ts).
- */
-export const PAGE_SIZE = 1000;
-export const PAGE_SPLIT = 2000;
-/** Format of stored snapshots; a snapshot of another format is ignored and rebuilt from the log. */
-export const SNAPSHOT_FORMAT = 1;
-/** Journal entries kept for other tabs to catch up incrementally; older ones make a tab reload its state. */
-export const JOURNAL_KEEP = 500;
-
-/** The meta row holding the log's HeadRow. */
-export const HEAD_KEY = 'head';
-
-/** The head of an empty log (no 'head' row yet). */
-export const EMPTY_HEAD: HeadRow = { version: 0, count: 0, lastKey: '' };
-
-/**
- * Ids per ImportIdsRow. The first part is kept under the import's id, the next ones under `${id} ${part}`
- * (part zero-padded, so that they sort in order after the first). Parts small enough to be written among the
- * import's pages keep its progress moving to the end of the write.
- */
-export const IDS_PART = 50_000;
-export const importIdsKey = (importId: string, part: number): string => (part === 0 ? importId : `${importId} ${String(part).padStart(6, '0')}`);
+export * from './constants';
 
 export class EventoryDB extends Dexie {
   pages!: Table<StoredPage, string>;

@@ -24,8 +24,6 @@ const NEAR_PAGES = 5;
 // The write path loads with the first append; kept, so that later appends skip the dynamic import's bookkeeping.
 const appendModule = loadOnce(() => import('./append'));
 const unreferenced = loadOnce(() => import('./pages/unreferenced'));
-/** Fetches the write path ahead of the first append (so a first change works should the network drop before it). */
-export const preloadWrites = (): Promise<unknown> => appendModule();
 
 /** Runs work no caller waits for; the app shows its failure (state/app.ts inBackground). */
 export type Background = (work: Promise<unknown>, what: string) => void;
@@ -43,6 +41,11 @@ export class EventStore {
 
   readHead(): Promise<HeadRow> {
     return readHead(this.db);
+  }
+
+  /** Fetches the write path ahead of the first append (so a first change works should the network drop before it). */
+  preloadWrites(): Promise<unknown> {
+    return appendModule();
   }
 
   /** The head and every revert row, read together: what a start needs before it reads a snapshot. */

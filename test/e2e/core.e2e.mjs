@@ -383,3 +383,17 @@ test('?at=<time> shows the inventory as it was then, read-only', async () => {
     await context.close();
   }
 });
+
+test('when the code that opens the inventory cannot be loaded, the page says so instead of loading forever', async () => {
+  const context = await app.browser.newContext();
+  try {
+    // The store's chunk (src/store/open.ts) is requested after the shell is shown; here the network drops it.
+    await context.route(/\/assets\/open-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+    const page = await context.newPage();
+    await page.goto(app.url + '/');
+    await page.getByRole('heading', { name: 'Eventory cannot open your inventory' }).waitFor();
+    assert.match(await page.getByRole('alert').textContent(), /could not load the code that opens your inventory\. Check the connection and reload the page/);
+  } finally {
+    await context.close();
+  }
+});

@@ -2,7 +2,7 @@
 // one, one write in flight at a time, and never awaited for their outcome (a full disk loses nothing: the next one
 // is tried later). While a fold runs ahead of its commit, they are held in memory until the commit is known.
 import type { InventoryState } from '../../domain/inventory';
-import { SNAPSHOT_FORMAT } from '../../store/db';
+import { SNAPSHOT_FORMAT } from '../../store/constants';
 import type { EventStore } from '../../store/eventStore';
 import type { SnapshotRow } from '../../store/types';
 
