@@ -74,7 +74,9 @@ export async function longTasks(page, from, to) {
   const tasks = await page.evaluate(() => window.__longtasks);
   if (tasks === null) return { supported: false };
   const inWindow = tasks.filter(([s, d]) => s + d >= from && s <= to);
-  return { supported: true, longestMs: Math.max(0, ...inWindow.map((t) => t[1])), over100: inWindow.filter((t) => t[1] > 100).length, count: inWindow.length };
+  // The three longest, each as [ms after `from`, duration], to find them again with a probe.
+  const top = [...inWindow].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([s, d]) => [Math.round(s - from), Math.round(d)]);
+  return { supported: true, longestMs: Math.max(0, ...inWindow.map((t) => t[1])), over100: inWindow.filter((t) => t[1] > 100).length, count: inWindow.length, top };
 }
 
 export async function cdp(page) {

@@ -1,5 +1,6 @@
 // Locations as the user sees them: each place with what is stored there. Pure, over the folded state.
 import { UNASSIGNED, type InventoryState, type Item } from './inventory';
+import { compareNames } from '../lib/compareNames';
 
 export interface LocationStock {
   /** The location's name; UNASSIGNED for stock without one. */
@@ -7,8 +8,6 @@ export interface LocationStock {
   /** Listed items with stock here (archived ones are not listed), by name. */
   items: { item: Item; quantity: number }[];
 }
-
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 /** Every location holding stock of a listed item, named ones alphabetically, the unassigned bucket last. */
 export function stockByLocation(state: InventoryState): LocationStock[] {
@@ -22,8 +21,8 @@ export function stockByLocation(state: InventoryState): LocationStock[] {
       l.items.push({ item, quantity });
     }
   }
-  for (const l of by.values()) l.items.sort((a, b) => collator.compare(a.item.name, b.item.name) || (a.item.id < b.item.id ? -1 : 1));
-  return [...by.values()].sort((a, b) => Number(a.location === UNASSIGNED) - Number(b.location === UNASSIGNED) || collator.compare(a.location, b.location));
+  for (const l of by.values()) l.items.sort((a, b) => compareNames(a.item.name, b.item.name) || (a.item.id < b.item.id ? -1 : 1));
+  return [...by.values()].sort((a, b) => Number(a.location === UNASSIGNED) - Number(b.location === UNASSIGNED) || compareNames(a.location, b.location));
 }
 
 /** What is stored at `location` (exact name), or undefined when nothing listed is there. */

@@ -1,5 +1,6 @@
 // "What do I need to buy?": every listed item below its minimum, with how much brings it back to the minimum.
 import { quantityOf, type InventoryState, type Item } from './inventory';
+import { compareNames } from '../lib/compareNames';
 
 export interface ShoppingEntry {
   item: Item;
@@ -7,8 +8,6 @@ export interface ShoppingEntry {
   /** How many to buy to reach the minimum (quantities may be decimals, e.g. kg). */
   need: number;
 }
-
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 export function shoppingList(state: InventoryState): ShoppingEntry[] {
   const out: ShoppingEntry[] = [];
@@ -19,7 +18,7 @@ export function shoppingList(state: InventoryState): ShoppingEntry[] {
     const need = Math.round((item.minQuantity - Math.max(0, have)) * 1e9) / 1e9;
     if (need > 0) out.push({ item, have, need });
   }
-  return out.sort((a, b) => collator.compare(a.item.name, b.item.name) || (a.item.id < b.item.id ? -1 : 1));
+  return out.sort((a, b) => compareNames(a.item.name, b.item.name) || (a.item.id < b.item.id ? -1 : 1));
 }
 
 /** The list as plain text, to share or paste: one line per item, "- Rice: 3 packs". */

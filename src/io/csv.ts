@@ -3,6 +3,7 @@
 // apostrophe: a name like "=HYPERLINK(...)" from a shared file must stay text (CSV injection).
 import { UNASSIGNED, isLowStock, quantityOf, roundQty, type InventoryState, type Item } from '../domain/inventory';
 import { downloadBlob, localDate } from './download';
+import { compareNames } from '../lib/compareNames';
 
 type Cell = string | number | undefined;
 
@@ -15,11 +16,9 @@ export function csvCell(value: Cell): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
 /** The listed items of a state (archived ones are not listed), by name. */
 export function listedItems(state: InventoryState): Item[] {
-  return [...state.items.values()].filter((i) => !i.archived).sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
+  return [...state.items.values()].filter((i) => !i.archived).sort((a, b) => compareNames(a.name, b.name) || (a.id < b.id ? -1 : 1));
 }
 
 /** Average unit cost per item id, and the currency they are in, for the cost and value columns. */
@@ -38,7 +37,7 @@ const cents = (n: number): number => Math.round(n * 100) / 100;
 export function inventoryCsv(state: InventoryState, items: readonly Item[] = listedItems(state), costs?: CsvCosts): string {
   const named = new Set<string>();
   for (const item of items) for (const loc of Object.keys(item.stock)) if (loc !== UNASSIGNED) named.add(loc);
-  const locations = named.size === 0 ? [] : [...[...named].sort((a, b) => collator.compare(a, b)), UNASSIGNED];
+  const locations = named.size === 0 ? [] : [...[...named].sort((a, b) => compareNames(a, b)), UNASSIGNED];
   const anyArchived = items.some((i) => i.archived);
   // Like Archived, only when some item has one; codes go one per line in their cell, as the item form takes them.
   const anyCodes = items.some((i) => i.codes?.length);

@@ -3,6 +3,7 @@ import { UNASSIGNED, type InventoryState, type Item } from '../domain/inventory'
 import { stockByLocation } from '../domain/locations';
 import type { LabelChoice } from './selection';
 import type { LabelTarget } from './urls';
+import { compareNames } from '../lib/compareNames';
 
 export interface LabelContent {
   /** Unique within a run. */
@@ -14,14 +15,12 @@ export interface LabelContent {
   details: string[];
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
 /** Where an item is kept, for its label: `at` when printing a location's items, else its places holding stock. */
 function whereKept(item: Item, at: string | undefined): string | undefined {
   if (at !== undefined) return at === UNASSIGNED ? undefined : at;
   const places = Object.keys(item.stock)
     .filter((l) => l !== UNASSIGNED && item.stock[l]! > 0)
-    .sort(collator.compare);
+    .sort(compareNames);
   if (places.length <= 2) return places.join(', ') || undefined;
   return `${places.slice(0, 2).join(', ')} +${places.length - 2}`;
 }

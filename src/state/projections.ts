@@ -20,7 +20,7 @@ export class ProjectionCache {
   private readonly entries = new Map<Projection<unknown>, Entry>();
   private pending = new Set<Projection<unknown>>();
   private scheduled = false;
-  /** Projections being folded from scratch right now. */
+  /** Folds of projections from scratch under way or asked for (a batch each). */
   readonly computing = signal(0);
 
   /** `onError` hears of a fold that failed (a closed or broken database): its projections wait for the next change. */
@@ -62,6 +62,8 @@ export class ProjectionCache {
     this.pending.add(p);
     if (this.scheduled) return;
     this.scheduled = true;
+    // Counted from now, not from the fold's start: a page that waits for its answers knows they are coming.
+    this.computing.value++;
     setTimeout(() => this.refold().catch(this.onError), 0);
   }
 
@@ -81,10 +83,9 @@ export class ProjectionCache {
     this.scheduled = false;
     const batch = [...this.pending];
     this.pending = new Set();
-    if (batch.length === 0) return;
-    this.computing.value++;
     let done = false;
     try {
+      if (batch.length === 0) return;
       const version = this.engine.head.version;
       const skip = this.engine.revertedNow();
       const run = startRun(batch);

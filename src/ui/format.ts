@@ -1,5 +1,6 @@
 // How numbers, places and times read in the UI. Pure, so the wording is tested without a browser.
 import { UNASSIGNED, quantityOf, roundQty, type Item } from '../domain/inventory';
+import { compareNames } from '../lib/compareNames';
 
 /** A quantity as a plain number ("3", "2.5", "-1"): the inventory table's cell must stay machine-readable (scripts read it). */
 export const qty = (n: number): string => String(roundQty(n));
@@ -12,15 +13,11 @@ export const locationName = (loc: string | undefined): string => (loc === undefi
 /** "at Shelf A" or "unassigned". */
 export const atLocation = (loc: string | undefined): string => (loc ? `at ${loc}` : 'unassigned');
 
-// One collator for all comparisons: localeCompare with options builds a new one per call, which profiling
-// showed dominating the render of a few hundred rows.
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
 /** Locations in display order: named ones alphabetically, the unassigned bucket last. */
 export function sortedLocations(stock: Record<string, number>): [string, number][] {
   const named = Object.entries(stock)
     .filter(([l]) => l !== UNASSIGNED)
-    .sort(([a], [b]) => collator.compare(a, b));
+    .sort(([a], [b]) => compareNames(a, b));
   const un = stock[UNASSIGNED];
   return un === undefined ? named : [...named, [UNASSIGNED, un]];
 }
@@ -50,14 +47,16 @@ export const quickAddLocation = (item: Item): string => quickRemoveLocation(item
 
 export const canQuickRemove = (item: Item): boolean => quantityOf(item) > 0 && quickRemoveLocation(item) !== undefined;
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateTimeSec = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+// Made on first use: the inventory's first render shows no time.
+const timeFormats: Intl.DateTimeFormat[] = [];
 
 /** A local, readable time; `seconds` for history rows where several events share a minute. */
 export function when(iso: string, seconds = false): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return (seconds ? dateTimeSec : dateTime).format(d);
+  const i = Number(seconds);
+  timeFormats[i] ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short' });
+  return timeFormats[i]!.format(d);
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString()} ${n === 1 ? one : many}`;

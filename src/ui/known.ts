@@ -2,13 +2,12 @@
 import { computed } from '@preact/signals';
 import { UNASSIGNED, type Item } from '../domain/inventory';
 import { inventory } from '../state/app';
-
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+import { compareNames } from '../lib/compareNames';
 
 function distinct(pick: (item: Item) => Iterable<string | undefined>): string[] {
   const out = new Set<string>();
   for (const item of inventory.value.items.values()) for (const v of pick(item)) if (v) out.add(v);
-  return [...out].sort(collator.compare);
+  return [...out].sort(compareNames);
 }
 
 export const knownLocations = computed(() => distinct((i) => Object.keys(i.stock).filter((l) => l !== UNASSIGNED)));

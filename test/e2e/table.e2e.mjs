@@ -55,6 +55,8 @@ async function openInventory(query = '') {
 test('a long table renders a window of rows and says how many there are', async () => {
   await openInventory();
   assert.equal(await page.getByRole('table').getAttribute('aria-rowcount'), String(ITEMS + 1));
+  // The first render holds the rows in view; the ones around them follow when the page is idle.
+  await page.waitForFunction(() => document.querySelectorAll('table.inventory tbody tr[aria-rowindex]').length >= 10);
   const rows = await renderedRows();
   assert.ok(rows.length >= 10 && rows.length < ITEMS / 2, `rendered ${rows.length} rows`);
   assert.deepEqual(rows, rows.map((_, i) => i + 2), 'contiguous from the first row, the header being row 1');
@@ -123,6 +125,8 @@ test('on a phone the rows are cards, windowed the same way', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   try {
     await openInventory();
+    // The first render holds the cards in view; the ones around them follow when the page is idle.
+    await page.waitForFunction(() => document.querySelectorAll('table.inventory tbody tr[aria-rowindex]').length >= 3);
     const rows = await renderedRows();
     assert.ok(rows.length >= 3 && rows.length < ITEMS / 2, `rendered ${rows.length} cards`);
     const display = await page.evaluate(() => getComputedStyle(document.querySelector('table.inventory tbody tr[aria-rowindex]')).display);

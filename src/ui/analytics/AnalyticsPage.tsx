@@ -1,5 +1,6 @@
 // /analytics: answers folded from the whole history, each a memoized projection that advances with every
 // change. Loaded on demand (see analytics/lazy.tsx): this module and uPlot stay out of the initial bundle.
+import { useEffect, useState } from 'preact/hooks';
 import { eventCount, status } from '../../state/app';
 import { projectionsComputing } from '../../state/projections';
 import { plural } from '../format';
@@ -11,6 +12,14 @@ import './analytics.css';
 
 export function AnalyticsPage() {
   const ready = status.value.kind === 'ready';
+  const computing = projectionsComputing.value > 0;
+  // The cards are shown once they all have their first answers: filled in one by one, each pushed the cards
+  // after it down the screen (a layout shift). Until then they are laid out, unseen.
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    // Read now, not as this render saw it: the cards, rendered after it, have asked for their answers since.
+    if (ready && projectionsComputing.peek() === 0) setSettled(true);
+  }, [ready, computing]);
   return (
     <section class="page analytics-page" aria-labelledby="analytics-title">
       <div class="page-head">
@@ -23,7 +32,7 @@ export function AnalyticsPage() {
         </p>
       </div>
       {ready && (
-        <div class="analytics-grid">
+        <div class={settled ? 'analytics-grid' : 'analytics-grid analytics-unseen'} aria-hidden={settled ? undefined : 'true'}>
           <BurnRateCard />
           <BelowMinimumCard />
           <MostCollectedCard />

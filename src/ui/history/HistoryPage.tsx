@@ -10,6 +10,7 @@ import { location, setQuery } from '../router';
 import { touchesLocation, typesForLocation } from './eventFilters';
 import { EventList } from './EventList';
 import { usePagedHistory, type Filter } from './usePagedHistory';
+import { compareNames } from '../../lib/compareNames';
 
 interface HistoryFilters {
   item: string;
@@ -38,8 +39,6 @@ function queryOf(f: HistoryFilters): Filter {
   return q;
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
 // The location <select>'s values: a named location cannot be told from a word, so it gets a prefix.
 const ANY = '';
 const UNASSIGNED_VALUE = 'unassigned';
@@ -52,7 +51,7 @@ function knownLocations(itemId: string, current: string | undefined): string[] {
   const names = new Set(items.flatMap((i) => Object.keys(i.stock)));
   if (current !== undefined) names.add(current);
   names.delete(UNASSIGNED);
-  return [...names].sort(collator.compare);
+  return [...names].sort(compareNames);
 }
 
 export function HistoryPage() {
@@ -72,7 +71,7 @@ export function HistoryPage() {
     });
   };
   const toggleType = (t: EventType, on: boolean) => set({ types: on ? EVENT_TYPES.filter((x) => x === t || f.types.includes(x)) : f.types.filter((x) => x !== t) });
-  const items = [...inventory.value.items.values()].sort((a, b) => collator.compare(a.name, b.name));
+  const items = [...inventory.value.items.values()].sort((a, b) => compareNames(a.name, b.name));
   const filtered = Boolean(f.item || f.types.length || f.from || f.to || f.location !== undefined);
   const badRange = f.from && f.to && f.from > f.to;
 

@@ -3,6 +3,7 @@
 import { useMemo } from 'preact/hooks';
 import { UNASSIGNED, type Item } from '../../domain/inventory';
 import type { ListOptions } from './listing';
+import { compareNames } from '../../lib/compareNames';
 
 export interface FilterProps {
   opts: ListOptions;
@@ -10,8 +11,6 @@ export interface FilterProps {
   /** Every item of the state shown, for the choices of location and category. */
   all: readonly Item[];
 }
-
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 function choices(items: readonly Item[]): { locations: string[]; categories: string[]; unassigned: boolean } {
   const locations = new Set<string>();
@@ -21,7 +20,7 @@ function choices(items: readonly Item[]): { locations: string[]; categories: str
     for (const l of Object.keys(i.stock)) if (l === UNASSIGNED) unassigned = true; else locations.add(l);
     if (i.category) categories.add(i.category);
   }
-  return { locations: [...locations].sort(collator.compare), categories: [...categories].sort(collator.compare), unassigned };
+  return { locations: [...locations].sort(compareNames), categories: [...categories].sort(compareNames), unassigned };
 }
 
 const CHECKS: [key: 'belowMin' | 'inStockOnly' | 'showArchived' | 'showValue', label: string][] = [

@@ -1,5 +1,6 @@
 // Which items the inventory table lists, in what order. Pure: the view's query string maps onto ListOptions.
 import { isLowStock, quantityOf, stockAt, UNASSIGNED, type Item } from '../../domain/inventory';
+import { compareNames } from '../../lib/compareNames';
 
 export const SORT_KEYS = ['name', 'quantity', 'category', 'unit', 'sku'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -22,8 +23,6 @@ export interface ListOptions {
 }
 
 export const DEFAULT_LIST: ListOptions = { query: '', belowMin: false, inStockOnly: false, showArchived: false, showValue: false, sort: 'name', dir: 'asc' };
-
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 /** Search matches name, SKU, codes, category, notes and locations (spec §6), every word somewhere, ignoring case and accents. */
 export function matches(item: Item, query: string): boolean {
@@ -48,9 +47,9 @@ function compare(a: Item, b: Item, key: SortKey): number {
     case 'quantity':
       return quantityOf(a) - quantityOf(b);
     case 'name':
-      return collator.compare(a.name, b.name);
+      return compareNames(a.name, b.name);
     default:
-      return collator.compare(a[key] ?? '', b[key] ?? '');
+      return compareNames(a[key] ?? '', b[key] ?? '');
   }
 }
 
@@ -75,7 +74,7 @@ export function listItems(items: Iterable<Item>, o: ListOptions): Item[] {
     out.push(item);
   }
   const sign = o.dir === 'asc' ? 1 : -1;
-  return out.sort((a, b) => emptiesLast(a, b, o.sort) || sign * compare(a, b, o.sort) || collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
+  return out.sort((a, b) => emptiesLast(a, b, o.sort) || sign * compare(a, b, o.sort) || compareNames(a.name, b.name) || (a.id < b.id ? -1 : 1));
 }
 
 /** ListOptions from the URL query; unknown values fall back to the defaults. */

@@ -5,6 +5,7 @@
 // about a screenful and a half, whatever the inventory's size.
 import { createContext } from 'preact';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { whenIdle } from '../lazy';
 import { recordRowHeight, rowHeight } from './rowHeights';
 import { nextRange, offsetsOf, sameRange, type Range } from './windowing';
 
@@ -41,6 +42,18 @@ export function useRowWindow(ids: readonly string[]): RowWindow {
   const idsRef = useRef(ids);
   idsRef.current = ids;
 
+  // The first render holds the rows in view only, and the rows around them follow once the browser is idle: the
+  // first render of the inventory is the longest task of a start on a phone.
+  const warm = useRef(false);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        warm.current = true;
+        rerender(undefined);
+      }),
+    [],
+  );
+
   const count = ids.length;
   const windowed = count >= WINDOW_FROM && !printing;
   // `measured` changes when a row's height does: the offsets are recomputed from the new figures.
@@ -50,7 +63,7 @@ export function useRowWindow(ids: readonly string[]): RowWindow {
 
   const rangeFor = (): Range => {
     const keep = focusedId.current === undefined ? -1 : idsRef.current.indexOf(focusedId.current);
-    return nextRange(rangeRef.current, offsetsRef.current, view.current.top, view.current.bottom, { overscan: OVERSCAN_PX, margin: MARGIN_PX, keep });
+    return nextRange(rangeRef.current, offsetsRef.current, view.current.top, view.current.bottom, { overscan: warm.current ? OVERSCAN_PX : 0, margin: warm.current ? MARGIN_PX : 0, keep });
   };
   const range = windowed ? rangeFor() : { start: 0, end: count };
   rangeRef.current = range;
