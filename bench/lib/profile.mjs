@@ -187,3 +187,21 @@ export function formatSummary(name, s) {
   }
   return lines.join('\n');
 }
+
+/**
+ * A function giving the part of `profile` between two page times (ms, performance.now()). Profile times are µs on
+ * another clock: aligned by taking the end of the profile as `nowMs` (it stopped a moment before), good to a few ms.
+ */
+export function profileWindow(profile, nowMs) {
+  let clock = profile.startTime;
+  const times = profile.timeDeltas.map((d) => (clock += d));
+  const offset = nowMs * 1000 - profile.endTime;
+  return (from, to) => {
+    const keep = [];
+    for (let i = 0; i < profile.samples.length; i++) {
+      const t = (times[i] + offset) / 1000;
+      if (t >= from && t <= to) keep.push(i);
+    }
+    return { ...profile, samples: keep.map((i) => profile.samples[i]), timeDeltas: keep.map((i) => profile.timeDeltas[i]) };
+  };
+}

@@ -6,7 +6,7 @@
 // Usage (after `npx vite build`, and `npm run bench -- --full` once for the 1M file):
 //   node bench/probes/import.mjs [size=1000000] [--throttle=4]
 import { instrument, throttleCpu } from '../lib/browser.mjs';
-import { formatSummary, summarize } from '../lib/profile.mjs';
+import { formatSummary, profileWindow, summarize } from '../lib/profile.mjs';
 import { IMPORTED, importThroughUi, probeSetup } from './common.mjs';
 const args = process.argv.slice(2);
 const size = Number(args.find((a) => !a.startsWith('--')) ?? 1000000);
@@ -51,19 +51,7 @@ try {
     if (t - p > 400) console.log(`${at(t)} +${(t - p).toFixed(0)} ${x.slice(0, 100)}`);
     p = t;
   }
-  // Profile times are µs on another clock: aligned by taking the end of the profile as now (it stopped a moment
-  // before), good to a few ms.
-  let clock = prof.startTime;
-  const times = prof.timeDeltas.map((d) => (clock += d));
-  const offset = (await page.evaluate(() => performance.now())) * 1000 - prof.endTime;
-  const between = (from, to) => {
-    const keep = [];
-    for (let i = 0; i < prof.samples.length; i++) {
-      const pt = (times[i] + offset) / 1000;
-      if (pt >= from && pt <= to) keep.push(i);
-    }
-    return { ...prof, samples: keep.map((i) => prof.samples[i]), timeDeltas: keep.map((i) => prof.timeDeltas[i]) };
-  };
+  const between = profileWindow(prof, await page.evaluate(() => performance.now()));
   for (const [start, ms] of (tasks ?? []).filter(([s, d]) => s + d >= chosen && s <= doneAt && d > 150)) {
     console.log(formatSummary(`task of ${ms} ms at ${at(start).trim()} ms`, summarize(between(start, start + ms), 10)));
   }

@@ -5,7 +5,7 @@
 //   node bench/probes/start.mjs [--file=path] [--throttle=4] [--seconds=4] [paths...]
 import { fileURLToPath } from 'node:url';
 import { instrument, openProfile, startPreview, throttleCpu } from '../lib/browser.mjs';
-import { formatSummary, loadModuleMap, summarize } from '../lib/profile.mjs';
+import { formatSummary, loadModuleMap, profileWindow, summarize } from '../lib/profile.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
@@ -41,17 +41,7 @@ try {
     await page.waitForTimeout(seconds * 1000);
     const prof = (await s.send('Profiler.stop')).profile;
     const { tasks, now } = await page.evaluate(() => ({ tasks: window.__tasks, now: performance.now() }));
-    let clock = prof.startTime;
-    const times = prof.timeDeltas.map((d) => (clock += d));
-    const offset = now * 1000 - prof.endTime;
-    const between = (from, to) => {
-      const keep = [];
-      for (let i = 0; i < prof.samples.length; i++) {
-        const t = (times[i] + offset) / 1000;
-        if (t >= from && t <= to) keep.push(i);
-      }
-      return { ...prof, samples: keep.map((i) => prof.samples[i]), timeDeltas: keep.map((i) => prof.timeDeltas[i]) };
-    };
+    const between = profileWindow(prof, now);
     const tbt = tasks.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0);
     console.log(`\n${path}: ${tasks.length} long tasks, blocking ${Math.round(tbt)} ms (CPU ${throttle}× slower)`);
     for (const [start, ms] of tasks) {
