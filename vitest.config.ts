@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 
@@ -9,5 +10,8 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['test/setup.ts'],
     testTimeout: 30_000,
+    // One test file per core. Vitest's default for a run is one less than the cores, which on CI's 2 cores is a
+    // single worker while the main process (transforms, reporting) sits mostly idle.
+    maxWorkers: availableParallelism(),
   },
 });

@@ -1,6 +1,7 @@
 // Export and import through the real UI, in Chromium against the production build, between two browser
-// profiles with their own IndexedDB on disk (spec §4–6): the export downloads a .json file, the file input
-// imports it, the outcome shows in role="status" / role="alert", and a refused file changes nothing.
+// profiles with their own IndexedDB (spec §4–6): the export downloads a .json file, the file input imports it,
+// the outcome shows in role="status" / role="alert", and a refused file changes nothing. The profiles are
+// contexts of one browser; the test of a restart has its own profile on disk.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
@@ -14,7 +15,6 @@ let dir;
 const profiles = [];
 
 const app = useApp({
-  browser: false,
   setUp: async () => {
     dir = await mkdtemp(join(tmpdir(), 'eventory-io-e2e-'));
   },
@@ -28,11 +28,11 @@ const app = useApp({
 });
 const { openData, importArea, importFile, inventoryTable, tableShown, createItem } = dataPageSteps(app);
 
-/** A fresh profile (its own IndexedDB on disk) with one page, collecting page errors. */
+/** A fresh profile (its own IndexedDB, in memory) with one page, collecting page errors. */
 async function profile(viewport = { width: 1280, height: 800 }) {
-  const p = await launchPersistent({ viewport, acceptDownloads: true });
-  profiles.push(p);
-  const page = p.context.pages()[0] ?? (await p.context.newPage());
+  const context = await app.browser.newContext({ viewport, acceptDownloads: true });
+  profiles.push(context);
+  const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   return { page, errors };
@@ -48,8 +48,10 @@ async function exportFile(page, name) {
 }
 
 async function addOne(page, name, times = 1) {
+  // From another page, load the inventory; on it already (after createItem or a +1), read the table as it is.
+  if (new URL(page.url()).pathname !== '/') await inventoryTable(page);
   for (let i = 0; i < times; i++) {
-    const before = (await inventoryTable(page))[name] ?? 0;
+    const before = (await tableShown(page))[name] ?? 0;
     await page.getByRole('button', { name: `Add 1 ${name}` }).click();
     await page.waitForFunction(
       ([itemName, want]) => {

@@ -1,11 +1,18 @@
 // Storage health and version safety: the Storage page's facts, the backup reminder, and an old tab that
-// steps aside when a newer version of the app opens the database.
+// steps aside when a newer version of the app opens the database. The Storage page is read on a profile on disk,
+// as a user's; the other tests need only storage of their own: a fresh context of the file's browser.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchPersistent, useApp } from './harness.mjs';
 import { createItem, itemRow, openApp, waitForApp, waitForServiceWorker, newItemButton } from './pwa-helpers.mjs';
 
-const app = useApp({ browser: false });
+const app = useApp();
+
+/** A fresh in-memory profile of the file's browser, closed by `close()`. */
+async function freshContext() {
+  const context = await app.browser.newContext();
+  return { context, close: () => context.close() };
+}
 
 /** A valid event-log file (spec §1) creating `n` items. */
 function logFile(n) {
@@ -55,7 +62,7 @@ test('the Storage page shows the log size, storage use, persistence and the last
 });
 
 test('the backup reminder appears at 50 unexported changes and goes away after an export', async () => {
-  const { context, close } = await launchPersistent();
+  const { context, close } = await freshContext();
   try {
     const page = await openApp(context, app.url + '/data');
     await page.locator('input[type="file"]').setInputFiles(logFile(50));
@@ -79,8 +86,8 @@ describe('on a phone, the backup reminder is docked at the bottom', () => {
   let profile;
   let page;
   before(async () => {
-    profile = await launchPersistent({ viewport: { width: 390, height: 700 }, isMobile: true, hasTouch: true });
-    page = await openApp(profile.context, app.url + '/data');
+    profile = await app.browser.newContext({ viewport: { width: 390, height: 700 }, isMobile: true, hasTouch: true });
+    page = await openApp(profile, app.url + '/data');
     await page.locator('input[type="file"]').setInputFiles(logFile(50));
     await page.getByTestId('backup-reminder').waitFor();
   });
@@ -109,7 +116,7 @@ describe('on a phone, the backup reminder is docked at the bottom', () => {
 });
 
 test('a tab outdated by a newer version of the database stops writing and asks to be reloaded', async () => {
-  const { context, close } = await launchPersistent();
+  const { context, close } = await freshContext();
   try {
     const old = await openApp(context, app.url);
     await createItem(old, 'Before the upgrade');
@@ -145,7 +152,7 @@ async function upgradeDatabaseFrom(page) {
 test(
   'an older version refuses to open a database a newer version has upgraded',
   async () => {
-    const { context, close } = await launchPersistent();
+    const { context, close } = await freshContext();
     try {
       const page = await openApp(context, app.url);
       await createItem(page, 'Made by the old version');

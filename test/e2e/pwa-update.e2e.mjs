@@ -1,11 +1,12 @@
 // Updating an installed app: the build under test (dist/) and a second build with another build id, deployed
 // one after the other into the directory the preview server serves. The new version waits until the user clicks; nothing reloads by itself.
+// One browser for the file, a fresh context (its own storage and service worker) per test.
 import { after, before, beforeEach, afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, buildApp, launchPersistent, startPreview } from './harness.mjs';
+import { DIST, buildApp, launchBrowser, startPreview } from './harness.mjs';
 import { createItem, deploy, itemRow, markPage, pageWasReloaded, sleep, waitForApp, waitForServiceWorker, newItemButton } from './pwa-helpers.mjs';
 
 const READY = 'A new version of Eventory is ready';
@@ -13,18 +14,26 @@ const BUILD_B = `e2e-B-${Date.now()}`;
 let work;
 let buildA;
 let buildB;
+/** Resolves once version B is built: it builds while the first test installs version A, and is awaited where it is deployed. */
+let builtB;
+let browser;
 let served;
 let server;
-let profile;
+let context;
 
 before(async () => {
   work = await mkdtemp(join(tmpdir(), 'eventory-update-'));
   buildA = DIST;
   buildB = join(work, 'b');
-  await buildApp({ outDir: buildB, env: { EVENTORY_BUILD_ID: BUILD_B } });
+  builtB = buildApp({ outDir: buildB, env: { EVENTORY_BUILD_ID: BUILD_B } });
+  // A failed build is reported by the test that awaits it, not as an unhandled rejection before that.
+  builtB.catch(() => undefined);
+  browser = await launchBrowser();
 });
 
 after(async () => {
+  await browser?.close();
+  await builtB?.catch(() => undefined);
   await rm(work, { recursive: true, force: true });
 });
 
@@ -32,17 +41,17 @@ beforeEach(async () => {
   served = await mkdtemp(join(work, 'served-'));
   await deploy(buildA, served);
   server = await startPreview({ outDir: served });
-  profile = await launchPersistent();
+  context = await browser.newContext();
 });
 
 afterEach(async () => {
-  await profile?.close();
+  await context?.close();
   await server?.close();
 });
 
 /** Opens the app at `path` on version A with its worker active. */
 async function openOnA(path = '/') {
-  const page = await profile.context.newPage();
+  const page = await context.newPage();
   await page.goto(server.url + path);
   await waitForApp(page);
   await waitForServiceWorker(page);
@@ -51,6 +60,7 @@ async function openOnA(path = '/') {
 
 /** Deploys version B and lets `page` find it the way a returning user does: by navigating. */
 async function deployBAndRevisit(page) {
+  await builtB;
   await deploy(buildB, served);
   await page.reload();
   await waitForApp(page);
