@@ -46,9 +46,12 @@ export async function pull(client: CouchClient, state: SyncState, opts: PullOpti
   let added = 0;
   let refused: PulledBatch[] = [];
   let importing = Promise.resolve();
+  // Once everything has arrived, the part still being imported shows its progress.
+  let arrived = false;
+  const importing$ = (p: ImportProgress) => arrived && opts.onProgress?.({ phase: 'importing', step: p });
   const importPart = (batches: PulledBatch[]) => {
     importing = importing.then(async () => {
-      const imported = await importBatches(batches, state.url, { logIds });
+      const imported = await importBatches(batches, state.url, { logIds, onProgress: importing$ });
       added += imported.added;
       // Recorded at once: these versions are the server's even if this pull is cut off before it ends.
       state.pullVersions.push(...imported.versions);
@@ -88,6 +91,7 @@ export async function pull(client: CouchClient, state: SyncState, opts: PullOpti
       partEvents = 0;
     }
   }
+  arrived = true;
   await importing;
   const batches = refused.concat(part);
   // Batches refused before are tried again with new ones: an item they need may have arrived.
@@ -99,7 +103,7 @@ export async function pull(client: CouchClient, state: SyncState, opts: PullOpti
       if (checked.ok) batches.push(pulledBatch(checked.batch, checked.bytes));
     }
   }
-  const imported = await importBatches(batches, state.url, { logIds, onProgress: (p) => opts.onProgress?.({ phase: 'importing', step: p }) });
+  const imported = await importBatches(batches, state.url, { logIds, onProgress: importing$ });
   state.since = since;
   state.pullVersions.push(...imported.versions);
   const retried = new Set(batches.map((b) => b.id));
