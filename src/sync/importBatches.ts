@@ -1,7 +1,7 @@
 // Batches pulled from the server go through the normal importer (src/io/importLog.ts), as one export file made
 // of their lines: the same checks, the same merge, the same worker, and the events keep the bytes they came in.
-// All of them at once is the fast path (a first sync of a large log is one import, like a file). When that is
-// refused, halves are tried, down to single batches: a bad batch is rejected alone, with the importer's message,
+// All of them at once is the fast path (a first sync of a large log is a few large imports, like files). When that
+// is refused, halves are tried, down to single batches: a bad batch is rejected alone, with the importer's message,
 // and nothing of it is applied. A batch that names an item created by a batch that came after it is refused at
 // first and imported on a later try, so the order in which batches arrive does not change the log.
 import { exportHeader } from '../io/exportFormat';
