@@ -204,6 +204,19 @@ describe('pull into an empty log, in parts while pages arrive', () => {
     expect((await log()).length).toBe(48);
   });
 
+  it('keeps the writes of the parts a cut-off pull imported as received, and saves no sequence', async () => {
+    const server = await serverOf();
+    let requests = 0;
+    // The third page of changes never comes.
+    const client = new CouchClient(server.db, (input, init) => (String(input).includes('/_changes?') && ++requests === 3 ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init)));
+    await device('cut');
+    const state = await readState(client.db);
+    expect(await pull(client, state, { eventsPerPart: 1 })).toMatchObject({ ok: false, kind: 'unreachable' });
+    expect({ since: state.since, writes: state.pullVersions.length }).toEqual({ since: 0, writes: 2 });
+    expect((await pull(server, state)).ok).toBe(true);
+    expect((await log()).length).toBe(50);
+  });
+
   it('imports a batch that needs an item a later part creates, with the last part', async () => {
     // The first batch stocks the item the last batch creates.
     const client = await serverOf((i, e) => (i === 0 ? [...e, added({ item: 'i-24', quantity: 1, at: 30, id: 'late' })] : e));
