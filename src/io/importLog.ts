@@ -15,7 +15,7 @@ export async function importLogFile(file: Blob, opts: ImportFileOptions = {}): P
   if (target && !target.ok) return target;
   if (target) {
     const name = fileName(file);
-    const outcome = await importInWorker({ file, ...(name ? { name } : {}), dbName: target.dbName, source: target.source, ...(opts.logIds ? { logIds: opts.logIds } : {}) }, opts);
+    const outcome = await importInWorker({ file, ...(name ? { name } : {}), dbName: target.dbName, source: target.source }, opts);
     if (outcome) {
       await afterWorkerImport(outcome);
       return outcome.result;

@@ -2,7 +2,7 @@
 // worker (src/io/importWorker.ts) and the in-page path (tests, or a browser that cannot start the worker), so
 // both refuse and count exactly alike; only the merge differs (the worker's own engine, or the page's).
 import type { InventoryEvent } from '../domain/events';
-import type { ImportOptions, ImportResult, LogIds } from '../state/importer';
+import type { ImportOptions, ImportResult } from '../state/importer';
 import { CANCELLED } from './describe';
 import { ExportLineParser } from './parseLines';
 import { looksLikeBomb, parseLog, readLog, type ParsedLog } from './parseLog';
@@ -24,8 +24,6 @@ export interface ImportProgress {
 export interface ImportFileOptions {
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
-  /** What the log is known to hold (ImportOptions.logIds). */
-  logIds?: LogIds;
 }
 
 export type Merge = (events: InventoryEvent[], opts: ImportOptions) => Promise<ImportResult>;
@@ -43,10 +41,9 @@ export async function readCheckMerge(file: Blob, name: string | undefined, merge
     onProgress: (done, total) => onProgress?.({ phase: 'writing', done, total }),
     textOf: parsed.textOf,
     file: parsed.file,
-    ...(opts.logIds ? { logIds: opts.logIds } : {}),
   });
   if (!res.ok) return signal?.aborted ? { ok: false, error: CANCELLED } : res;
-  return { ok: true, added: res.added, skipped: res.skipped + parsed.duplicates, ...(res.known ? { known: res.known } : {}) };
+  return { ok: true, added: res.added, skipped: res.skipped + parsed.duplicates };
 }
 
 // Its own function so that the text (up to 500 MB) can be collected before the merge allocates pages.

@@ -1,6 +1,6 @@
 // Messages between the page (src/io/importWorkerClient.ts) and the import worker (src/io/importWorker.ts).
 import type { HeadState } from '../state/engine';
-import type { ImportResult, LogIds } from '../state/importer';
+import type { ImportResult } from '../state/importer';
 import type { ImportPhase } from './importPipeline';
 
 export interface StartImport {
@@ -11,8 +11,6 @@ export interface StartImport {
   /** The page's database (bench pages and tests use their own) and device source, so events read as its own. */
   dbName: string;
   source: string;
-  /** What the log is known to hold (ImportOptions.logIds). */
-  logIds?: LogIds;
 }
 
 export type ToWorker = StartImport | { type: 'cancel' };

@@ -93,7 +93,6 @@ async function run(job: StartImport, signal: AbortSignal): Promise<FromWorker> {
     const result = await readCheckMerge(job.file, job.name, (events, opts) => importEvents(engine, events, opts), {
       signal,
       onProgress: (p) => progress(p.phase, p.done, p.total),
-      ...(job.logIds ? { logIds: job.logIds } : {}),
     });
     if (result.ok && result.added > 0) {
       // Every snapshot is written before the answer: the head's, for other tabs and the next start, and those

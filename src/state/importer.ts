@@ -15,16 +15,6 @@ export interface ImportOptions {
   textOf?: PageText;
   /** The file itself, which pages may refer to (AppendOptions.file). */
   file?: ImportedFile;
-  /** What the caller knows the log holds (see LogIds): the log is then searched only for ids among those. */
-  logIds?: LogIds;
-}
-/**
- * Every id the log holds while its head is at `version`: a pull into a log that was empty knows what it wrote.
- * When the head is elsewhere (another write came in between), it says nothing and the whole log is searched.
- */
-export interface LogIds {
-  version: number;
-  ids: ReadonlySet<string>;
 }
 /** Events dated more than FUTURE_MS after this device's clock: valid, kept, and worth a warning. */
 export interface FutureDated {
@@ -34,11 +24,7 @@ export interface FutureDated {
   /** Up to three of their ids, to find them in History. */
   ids: string[];
 }
-/**
- * `known`, when `logIds` held: the log's version after this import and the ids it added, so that the log's ids are
- * now `logIds.ids` and `added`.
- */
-export type ImportResult = { ok: true; added: number; skipped: number; future?: FutureDated; known?: { version: number; added: string[] } } | { ok: false; error: string };
+export type ImportResult = { ok: true; added: number; skipped: number; future?: FutureDated } | { ok: false; error: string };
 
 
 // Events are counted from 1 in messages, as in src/io/describe.ts.
@@ -47,21 +33,16 @@ const describe = (i: number, e: InventoryEvent) => `Event ${i + 1} (id "${e.id}"
 export async function importEvents(engine: Engine, events: InventoryEvent[], opts: ImportOptions = {}): Promise<ImportResult> {
   let added = 0;
   let skipped = 0;
-  // The version at which `logIds` held, in the attempt that wrote (a retry after another write checks again).
-  let knownAt: number | undefined;
-  let fresh: InventoryEvent[] = [];
   const res = await engine.appendPrepared(async () => {
     if (opts.signal?.aborted) return { ok: false as const, error: 'Import cancelled; nothing was changed.' };
     opts.onProgress?.(0, events.length);
-    knownAt = opts.logIds?.version === engine.head.version ? engine.head.version : undefined;
-    const known = knownAt === undefined ? undefined : opts.logIds!.ids;
     // Only a log that already holds events is searched for the file's ids (and those its undos name): into an
     // empty log, no set of a million ids is built.
-    const existing = await findWithProgress(engine, () => idsToLookUp(events, known), opts);
+    const existing = await findWithProgress(engine, () => idsToLookUp(events), opts);
     if (opts.signal?.aborted) return { ok: false as const, error: 'Import cancelled; nothing was changed.' };
 
     // When the log holds none of them (always, for an empty log), every event is new: no copy of a million.
-    fresh = existing.size === 0 ? events : [];
+    const fresh: InventoryEvent[] = existing.size === 0 ? events : [];
     skipped = 0;
     for (let i = 0; fresh !== events && i < events.length; i++) {
       const e = events[i]!;
@@ -91,14 +72,12 @@ export async function importEvents(engine: Engine, events: InventoryEvent[], opt
     const appendOpts: AppendOptions = { targetKey: (id: string) => keys.get(id), bulk: fresh.length > 200, importRecord, onProgress: opts.onProgress, textOf: opts.textOf, file: opts.file };
     return { ok: true as const, events: fresh, opts: appendOpts };
   });
-  // A write that expected version knownAt made version knownAt + 1 (the store refuses any other).
-  const known = (version: number, ids: InventoryEvent[]) => (knownAt === undefined ? {} : { known: { version, added: ids.map((e) => e.id) } });
   if (res.ok) {
     const future = await futureDated(engine);
-    return { ok: true, added, skipped, ...(future ? { future } : {}), ...known(knownAt! + 1, fresh) };
+    return future ? { ok: true, added, skipped, future } : { ok: true, added, skipped };
   }
   // Nothing new is not an error: importing the same file twice adds nothing the second time.
-  if (res.error === '') return { ok: true, added: 0, skipped, ...known(knownAt!, []) };
+  if (res.error === '') return { ok: true, added: 0, skipped };
   return { ok: false, error: res.error };
 }
 
@@ -145,14 +124,13 @@ async function danglingItem(engine: Engine, fresh: readonly InventoryEvent[]): P
   return undefined;
 }
 
-/** The file's ids and the ids its undos name, as one set to search the log for; with `known`, only those among it. */
-function idsToLookUp(events: readonly InventoryEvent[], known?: ReadonlySet<string>): Set<string> {
+/** The file's ids and the ids its undos name, as one set to search the log for. */
+function idsToLookUp(events: readonly InventoryEvent[]): Set<string> {
   const ids = new Set<string>();
-  const add = (id: string) => (!known || known.has(id)) && ids.add(id);
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    add(e.id);
-    if (e.type === 'EventsReverted') for (const id of e.data.eventIds) add(id);
+    ids.add(e.id);
+    if (e.type === 'EventsReverted') for (const id of e.data.eventIds) ids.add(id);
   }
   return ids;
 }

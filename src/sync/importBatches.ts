@@ -1,12 +1,11 @@
 // Batches pulled from the server go through the normal importer (src/io/importLog.ts), as one export file made
 // of their lines: the same checks, the same merge, the same worker, and the events keep the bytes they came in.
-// All of them at once is the fast path (a first sync of a large log is a few large imports, like files). When that
-// is refused, halves are tried, down to single batches: a bad batch is rejected alone, with the importer's message,
+// All of them at once is the fast path (a first sync of a large log is one import, like a file). When that is
+// refused, halves are tried, down to single batches: a bad batch is rejected alone, with the importer's message,
 // and nothing of it is applied. A batch that names an item created by a batch that came after it is refused at
 // first and imported on a later try, so the order in which batches arrive does not change the log.
 import { exportHeader } from '../io/exportFormat';
 import { importLogFile, type ImportProgress } from '../io/importLog';
-import type { LogIds } from '../state/importer';
 import { journalAfter, readHead } from '../state/logReads';
 import { EVENT_SEPARATOR } from '../store/pages/codec';
 import type { BatchDoc } from './batch';
@@ -27,54 +26,34 @@ export const pulledBatch = (doc: BatchDoc, bytes: Uint8Array<ArrayBuffer>): Pull
 
 export interface BatchImport {
   added: number;
-  rejected: { id: string; error: string; batch: PulledBatch }[];
+  rejected: { id: string; error: string }[];
   /** Versions of the log written by these imports: their events are on the server, not to be pushed back. */
   versions: number[];
 }
 
-/** LogIds whose set the pull owns and grows. */
-export type KnownIds = LogIds & { ids: Set<string> };
-
-export interface BatchImportOptions {
-  onProgress?: (p: ImportProgress) => void;
-  /**
-   * What the log is known to hold (ImportOptions.logIds), kept up to date here as the imports write: the ids they
-   * add go into its set. Undefined once another write came in between (the importer then searches the log).
-   */
-  logIds?: { current: KnownIds | undefined };
-}
-
-export async function importBatches(batches: readonly PulledBatch[], url: string, opts: BatchImportOptions = {}): Promise<BatchImport> {
+export async function importBatches(batches: readonly PulledBatch[], url: string, onProgress?: (p: ImportProgress) => void): Promise<BatchImport> {
   const out: BatchImport = { added: 0, rejected: [], versions: [] };
   if (batches.length === 0) return out;
-  let failed = await importGroup(batches, url, out, opts);
+  let failed = await importGroup(batches, url, out, onProgress);
   // What was refused may have needed an item from a batch that came later in the same pull.
-  if (failed.length > 0 && failed.length < batches.length) failed = await importGroup(failed.map((f) => f.batch), url, out, opts);
-  out.rejected = failed.map((f) => ({ id: f.batch.id, error: f.error, batch: f.batch }));
+  if (failed.length > 0 && failed.length < batches.length) failed = await importGroup(failed.map((f) => f.batch), url, out, onProgress);
+  out.rejected = failed.map((f) => ({ id: f.batch.id, error: f.error }));
   return out;
 }
 
-async function importGroup(batches: readonly PulledBatch[], url: string, out: BatchImport, opts: BatchImportOptions): Promise<{ batch: PulledBatch; error: string }[]> {
+async function importGroup(batches: readonly PulledBatch[], url: string, out: BatchImport, onProgress?: (p: ImportProgress) => void): Promise<{ batch: PulledBatch; error: string }[]> {
   const before = (await readHead()).version;
-  const logIds = opts.logIds?.current;
-  const res = await importLogFile(asFile(batches, url), { onProgress: opts.onProgress, ...(logIds ? { logIds } : {}) });
+  const res = await importLogFile(asFile(batches, url), { onProgress });
   if (res.ok) {
     out.added += res.added;
     if (res.added > 0) out.versions.push(...(await writtenBy(before, batches)));
-    if (opts.logIds) opts.logIds.current = logIds && res.known ? grown(logIds, res.known) : undefined;
     return [];
   }
-  // A refused import wrote nothing: what the log holds is unchanged.
   if (batches.length === 1) return [{ batch: batches[0]!, error: res.error }];
   const half = Math.ceil(batches.length / 2);
-  const first = await importGroup(batches.slice(0, half), url, out, opts);
-  const second = await importGroup(batches.slice(half), url, out, opts);
+  const first = await importGroup(batches.slice(0, half), url, out, onProgress);
+  const second = await importGroup(batches.slice(half), url, out, onProgress);
   return [...first, ...second];
-}
-
-function grown(logIds: KnownIds, known: { version: number; added: string[] }): KnownIds {
-  for (const id of known.added) logIds.ids.add(id);
-  return { version: known.version, ids: logIds.ids };
 }
 
 /** The batches as an export file (spec §1): a header, then their lines. */

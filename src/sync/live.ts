@@ -136,13 +136,8 @@ async function round(client: CouchClient, url: string, wait: AbortSignal | undef
   const receiving = (p: PullProgress) => {
     if (p.phase === 'importing' || p.events > 0) set({ phase: 'pulling', progress: progressOf(p) });
   };
-  const written = state.pullVersions.length;
   const pulled = await pull(client, state, { wait: wait ? WAIT_MS : undefined, signal: wait, onProgress: receiving });
-  if (!pulled.ok) {
-    // Parts imported before the failure are the server's events: they must not be pushed back.
-    if (state.pullVersions.length > written) await writeState(state);
-    return pulled;
-  }
+  if (!pulled.ok) return pulled;
   state.lastSyncAt = new Date().toISOString();
   await writeState(state);
   set({ phase: 'waiting', error: undefined, progress: undefined, lastSyncAt: state.lastSyncAt, skipped: state.rejected.map(rejectedBatch), last: pushed.sent || pulled.added ? { sent: pushed.sent, added: pulled.added } : status$.peek().last });

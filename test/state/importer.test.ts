@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InventoryEvent } from '../../src/domain/events';
 import { quantityOf } from '../../src/domain/inventory';
 import { importEvents } from '../../src/state/importer';
@@ -59,39 +59,5 @@ describe('importEvents', () => {
     expect(await exportAll(a.engine)).toEqual(await exportAll(b.engine));
     const items = (e: typeof a.engine) => [...e.state.value.items.values()].sort((x, y) => (x.id < y.id ? -1 : 1));
     expect(items(a.engine)).toEqual(items(b.engine));
-  });
-});
-
-describe('importEvents with the ids the log is known to hold', () => {
-  async function twoLogs() {
-    const a = await engineScenario({ seed: 1, source: 'eventory:device:a' });
-    const id = await a.create('Rope');
-    await a.execute({ type: 'addStock', itemId: id, quantity: 3 });
-    return { events: await exportAll(a.engine), b: await makeEngine({ seed: 2, source: 'eventory:device:b' }) };
-  }
-
-  it('reports the version it wrote and the ids it added when they held', async () => {
-    const { events, b } = await twoLogs();
-    const [first, second] = events;
-    await importEvents(b.engine, [first!]);
-    const version = b.engine.head.version;
-    const r = await importEvents(b.engine, events, { logIds: { version, ids: new Set([first!.id]) } });
-    expect(r).toEqual({ ok: true, added: 1, skipped: 1, known: { version: version + 1, added: [second!.id] } });
-  });
-
-  it('does not search the log when they hold none of the events’ ids', async () => {
-    const { events, b } = await twoLogs();
-    await importEvents(b.engine, [events[0]!]);
-    const search = vi.spyOn(b.engine.store, 'readBackward');
-    const r = await importEvents(b.engine, [events[1]!], { logIds: { version: b.engine.head.version, ids: new Set([events[0]!.id]) } });
-    expect(r).toMatchObject({ ok: true, added: 1 });
-    expect(search).not.toHaveBeenCalled();
-  });
-
-  it('searches the whole log when the log has changed since they held, and reports nothing known', async () => {
-    const { events, b } = await twoLogs();
-    await importEvents(b.engine, events);
-    const r = await importEvents(b.engine, events, { logIds: { version: b.engine.head.version - 1, ids: new Set() } });
-    expect(r).toEqual({ ok: true, added: 0, skipped: 2 });
   });
 });

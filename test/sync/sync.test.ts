@@ -2,7 +2,6 @@
 // content-addressed batches, two devices meeting through it, and the refusals that lose nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Command } from '../../src/domain/commands';
-import type { InventoryEvent } from '../../src/domain/events';
 import { execute, importEvents, resetForTests, start } from '../../src/state/app';
 import { exportEvents } from '../../src/state/logReads';
 import { makeBatch } from '../../src/sync/batch';
@@ -165,63 +164,6 @@ describe('pull', () => {
     await device('pages');
     expect((await round(client)).pulled).toMatchObject({ ok: true, received: 50, added: 50 });
     expect((await round(client)).pulled).toMatchObject({ ok: true, received: 0, added: 0 });
-  });
-});
-
-describe('pull into an empty log, in parts while pages arrive', () => {
-  /** 25 batches (three pages of changes), each an item created and stocked; `change` rewrites some of them. */
-  async function serverOf(change: (i: number, events: InventoryEvent[]) => InventoryEvent[] = (_, e) => e) {
-    const client = await newDatabase();
-    const runs = Array.from({ length: 25 }, (_, i) => change(i, [created({ item: `i-${i}`, name: `Item ${i}`, at: i }), added({ item: `i-${i}`, quantity: i + 1, at: i, id: `a-${i}` })]));
-    expect((await client.bulkDocs(await Promise.all(runs.map((r) => makeBatch(r))))).ok).toBe(true);
-    return client;
-  }
-  async function pullInParts(client: CouchClient) {
-    const state = await readState(client.db);
-    const pulled = await pull(client, state, { eventsPerPart: 1 });
-    await writeState(state);
-    return { pulled, writes: state.pullVersions.length };
-  }
-
-  it('imports each page as it arrives, and all of it', async () => {
-    const client = await serverOf();
-    await device('parts');
-    expect(await pullInParts(client)).toEqual({ pulled: { ok: true, received: 50, added: 50, rejected: [] }, writes: 3 });
-  });
-
-  it('skips an event that a later part repeats', async () => {
-    // The last batch also holds the first batch's stock event.
-    const client = await serverOf((i, e) => (i === 24 ? [...e, added({ item: 'i-0', quantity: 1, at: 0, id: 'a-0' })] : e));
-    await device('repeat');
-    expect((await pullInParts(client)).pulled).toEqual({ ok: true, received: 51, added: 50, rejected: [] });
-  });
-
-  it('refuses an event of a later part whose id an earlier part holds with other content', async () => {
-    const client = await serverOf((i, e) => (i === 24 ? [...e, added({ item: 'i-0', quantity: 9, at: 0, id: 'a-0' })] : e));
-    await device('forged');
-    const { pulled } = await pullInParts(client);
-    expect(pulled.ok && pulled.rejected).toEqual([{ id: expect.any(String), error: expect.stringMatching(/same id as an event already in the log/) }]);
-    expect((await log()).length).toBe(48);
-  });
-
-  it('keeps the writes of the parts a cut-off pull imported as received, and saves no sequence', async () => {
-    const server = await serverOf();
-    let requests = 0;
-    // The third page of changes never comes.
-    const client = new CouchClient(server.db, (input, init) => (String(input).includes('/_changes?') && ++requests === 3 ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init)));
-    await device('cut');
-    const state = await readState(client.db);
-    expect(await pull(client, state, { eventsPerPart: 1 })).toMatchObject({ ok: false, kind: 'unreachable' });
-    expect({ since: state.since, writes: state.pullVersions.length }).toEqual({ since: 0, writes: 2 });
-    expect((await pull(server, state)).ok).toBe(true);
-    expect((await log()).length).toBe(50);
-  });
-
-  it('imports a batch that needs an item a later part creates, with the last part', async () => {
-    // The first batch stocks the item the last batch creates.
-    const client = await serverOf((i, e) => (i === 0 ? [...e, added({ item: 'i-24', quantity: 1, at: 30, id: 'late' })] : e));
-    await device('ahead');
-    expect((await pullInParts(client)).pulled).toEqual({ ok: true, received: 51, added: 51, rejected: [] });
   });
 });
 
