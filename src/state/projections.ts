@@ -6,7 +6,7 @@ import { computed, signal, type ReadonlySignal, type Signal } from '@preact/sign
 import { keyAtTime, revertedAt } from '../domain/history';
 import type { Projection } from '../domain/projections/projection';
 import { startRun, stepRun, type ProjectionRun } from '../domain/projections/run';
-import { yieldToMain } from '../lib/yieldToMain';
+import { timeSlicer } from '../lib/yieldToMain';
 import { engine, engineSignal, reportBackgroundFailure } from './app';
 import type { Engine, LogChange } from './engine';
 
@@ -111,19 +111,22 @@ export class ProjectionCache {
 }
 
 /**
- * Events stepped between two yields, and pages per read. Folding the whole log is the longest main-thread work
- * of /analytics and an item's page: in one task per read of 16 pages, it was seconds of blocked input on a phone
- * (Lighthouse's total blocking time). A slice of this size takes a few ms on a desktop CPU.
+ * Folding the whole log is the longest main-thread work of /analytics and an item's page: in one task per read of
+ * 16 pages it was seconds of blocked input on a phone, and slices of 500 events still took ~25 ms each on a 4×
+ * slower CPU (Lighthouse's total blocking time counts every task past 50 ms). So the fold looks at the clock every
+ * FOLD_STEP events and gives the main thread back once a slice has taken SLICE_MS, whatever the CPU.
  */
-const FOLD_STEP = 500;
+const FOLD_STEP = 100;
+const SLICE_MS = 8;
 const FOLD_PAGES = 2;
 
-/** Steps `run` over the log up to `toKey`, giving the main thread back after every FOLD_STEP events. */
+/** Steps `run` over the log up to `toKey`, in slices of about SLICE_MS of main thread. */
 async function foldLog(e: Engine, run: ProjectionRun, toKey: string, skip: ReadonlySet<string>): Promise<void> {
+  const slicer = timeSlicer(SLICE_MS);
   for await (const chunk of e.store.readRange('', toKey, FOLD_PAGES)) {
     for (let i = 0; i < chunk.length; i += FOLD_STEP) {
       stepRun(run, chunk.slice(i, i + FOLD_STEP), skip);
-      await yieldToMain();
+      await slicer.maybeYield();
     }
   }
 }
