@@ -56,7 +56,9 @@ function knownLocations(itemId: string, current: string | undefined): string[] {
 
 export function HistoryPage() {
   const f = filtersFrom(location.value.params);
-  const read = usePagedHistory(queryOf(f), 100);
+  // A screenful and more; the next page loads as the end of the list comes into view. 100 rows were the longest
+  // task of opening the page on a phone.
+  const read = usePagedHistory(queryOf(f), 30);
   const at = f.location;
   const paged = at === undefined ? read : { ...read, events: read.events.filter((e) => touchesLocation(e, at)) };
   const set = (patch: Partial<HistoryFilters>) => {
