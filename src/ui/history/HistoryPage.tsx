@@ -2,6 +2,7 @@
 // query string (?item=…&types=StockAdded,StockRemoved&from=2026-11-01&to=2026-11-23&location=Shelf%20A, or
 // &unassigned=1 for the unassigned bucket, which has no name), so a filtered view can be bookmarked, survives
 // reload, and is what the inventory's numbers link to. The location is filtered here, over the stock events.
+import { useMemo } from 'preact/hooks';
 import { EVENT_LABELS, EVENT_TYPES, type EventType } from '../../domain/events';
 import { UNASSIGNED } from '../../domain/inventory';
 import { eventCount, inventory } from '../../state/app';
@@ -73,7 +74,9 @@ export function HistoryPage() {
     });
   };
   const toggleType = (t: EventType, on: boolean) => set({ types: on ? EVENT_TYPES.filter((x) => x === t || f.types.includes(x)) : f.types.filter((x) => x !== t) });
-  const items = [...inventory.value.items.values()].sort((a, b) => compareNames(a.name, b.name));
+  const state = inventory.value;
+  // Sorted once per change of the inventory, not at every render (each page of events read renders again).
+  const items = useMemo(() => [...state.items.values()].sort((a, b) => compareNames(a.name, b.name)), [state]);
   const filtered = Boolean(f.item || f.types.length || f.from || f.to || f.location !== undefined);
   const badRange = f.from && f.to && f.from > f.to;
 
