@@ -1,5 +1,6 @@
 // Entry point: render the shell at once (it shows the loading state) and open the log in parallel.
 import { render } from 'preact';
+import { compareNames } from './lib/compareNames';
 import { savingChange, start } from './state/app';
 import { App } from './ui/shell/App';
 import { whenIdle } from './ui/lazy';
@@ -8,6 +9,9 @@ import './ui/styles.css';
 
 render(<App />, document.getElementById('app')!);
 listenForShortcuts();
+// A collator takes a while to make (more on a phone) and the first render of the inventory sorts names: made in a
+// task of its own while the store's code loads, not in that render.
+setTimeout(() => compareNames('', ''), 0);
 
 // A change is shown before its write commits (src/state/engine.ts foldAhead). Leaving the page in that moment
 // would abort the write, so the browser asks first ("Changes you made may not be saved").

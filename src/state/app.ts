@@ -9,7 +9,6 @@ import { emptyState, type InventoryState } from '../domain/inventory';
 import { itemIdOf } from '../domain/touches';
 import { SCHEMA_VERSION } from '../store/constants';
 import type { EventStore } from '../store/eventStore';
-import { compareNames } from '../lib/compareNames';
 import { makeYielder, yieldToMain } from '../lib/yieldToMain';
 import { Engine, preloadCommandRules, type ExecResult, type HeadState } from './engine';
 import type { FutureDated, ImportOptions, ImportResult } from './importer';
@@ -64,9 +63,6 @@ const CODE_MISSING = 'Eventory could not load the code that opens your inventory
 async function open(dbName?: string): Promise<void> {
   // Start-up is several tasks, not one (a phone's main thread stays responsive): the shell's first render, then
   // opening the database and reading, then the first render of the state.
-  // Its own task while the store loads: a collator takes a while to make (more on a phone), and the first render
-  // sorts names.
-  setTimeout(() => compareNames('', ''), 0);
   const { EventoryDB, EventStore } = await storeModule().catch((err: unknown) => {
     starting = undefined;
     status$.value = { kind: 'error', message: CODE_MISSING };
@@ -194,7 +190,10 @@ async function guarded(run: () => Promise<ExecResult>): Promise<ExecResult> {
 
 export const execute = (cmd: Command): Promise<ExecResult> => guarded(() => engine().execute(cmd));
 /** Fetches what a first command needs, and the words of a storage failure, ahead of it (src/ui/shell/App.tsx). */
-export const preloadCommands = (): Promise<unknown> => Promise.all([engine$.peek() && preloadCommandRules(engine$.peek()!.store), storageErrors()]);
+export const preloadCommands = (): Promise<unknown> => {
+  const engine = engine$.peek();
+  return Promise.all([engine && preloadCommandRules(engine.store), storageErrors()]);
+};
 export const undo = (eventIds: string[], reason?: string): Promise<ExecResult> => guarded(() => engine().undo(eventIds, reason));
 /** Undo every event of one user action (events sharing a `correlationid`). */
 export const undoGroup = (correlationId: string): Promise<ExecResult> => guarded(() => engine().undoGroup(correlationId));

@@ -77,6 +77,18 @@ test('the analytics page is readable on a phone: nothing wider than the screen, 
   await ctx.close();
 });
 
+test('on a phone the cards appear together: opening the page moves nothing on screen (no layout shift)', async () => {
+  const { page, ctx } = await seededPage({ width: 390, height: 844 });
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__shift += e.value))).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${app.url}/analytics`);
+  await page.getByRole('region', { name: 'Activity per day' }).getByRole('img').locator('canvas').waitFor();
+  assert.equal(await page.evaluate(() => window.__shift), 0);
+  await ctx.close();
+});
+
 test('an item page shows its quantity over time and where it was', async () => {
   const { page, ctx } = await seededPage({ width: 1280, height: 800 });
   await page.goto(`${app.url}/item/sword`);

@@ -3,27 +3,21 @@
 // (written before codes existed) read as having no codes, and once this release has opened it, a tab of an older
 // release gets the existing "newer version" message instead of writing.
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findByCode } from '../../src/domain/codes';
 import { DATA_VERSION, type InventoryEvent } from '../../src/domain/events';
 import { execute, getMeta, inventory, resetForTests, start, storageProblem } from '../../src/state/app';
 import { EventoryDB } from '../../src/store/db';
 import { loadDatabase, pageEvents, type DatabaseDump } from '../fixtures/storageDump';
 import { freshDbName } from '../support/engine';
+import { useAppReset } from '../support/startedApp';
 import { readLog } from './support/reads';
 
 const v4 = JSON.parse(readFileSync(new URL('../fixtures/storage-v4.json', import.meta.url), 'utf8')) as { database: DatabaseDump };
 const stored = pageEvents<InventoryEvent>(v4.database);
 const sword = () => [...inventory.value.items.values()].find((i) => i.name === 'Sword')!;
 
-beforeEach(() => {
-  vi.stubGlobal('BroadcastChannel', undefined);
-  resetForTests();
-});
-afterEach(() => {
-  resetForTests();
-  vi.unstubAllGlobals();
-});
+useAppReset();
 
 async function openV4(): Promise<string> {
   const name = freshDbName();

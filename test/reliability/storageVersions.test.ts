@@ -3,7 +3,7 @@
 // writing to them. A dump is loaded with the raw IndexedDB API exactly as that release laid it out, so a schema
 // upgrade (Dexie's version(N).upgrade) runs here the way it runs in a user's browser.
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InventoryEvent } from '../../src/domain/events';
 import { historyKey } from '../../src/domain/history';
 import type { Item } from '../../src/domain/inventory';
@@ -12,6 +12,7 @@ import { importStatus, listImports } from '../../src/state/logReads';
 import { EventoryDB, SCHEMA_VERSION } from '../../src/store/db';
 import { dumpDatabase, loadDatabase, pageEvents, type DatabaseDump } from '../fixtures/storageDump';
 import { freshDbName } from '../support/engine';
+import { useAppReset } from '../support/startedApp';
 import { plain, replay, specOrder } from '../support/oracle';
 import { readLog } from './support/reads';
 
@@ -28,14 +29,7 @@ const records = (f: Fixture, store: string) => f.database.stores.find((s) => s.n
 
 const items = () => [...inventory.value.items.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
 
-beforeEach(() => {
-  vi.stubGlobal('BroadcastChannel', undefined);
-  resetForTests();
-});
-afterEach(() => {
-  resetForTests();
-  vi.unstubAllGlobals();
-});
+useAppReset();
 
 describe('the storage layout', () => {
   it(`has a fixture for the current version (storage-v${SCHEMA_VERSION}.json)`, () => {

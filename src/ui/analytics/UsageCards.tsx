@@ -47,16 +47,18 @@ export function BelowMinimumCard() {
       {rows.length === 0 ? (
         <p class="muted">Every item with a minimum has enough.</p>
       ) : (
-        <ColumnTable
-          rows={rows.slice(0, LIMIT)}
-          rowKey={(r) => r.item.id}
-          columns={[
-            { item: (r) => r.item.id },
-            { head: 'On hand', num: true, cell: (r) => qty(r.quantity) },
-            { head: 'Minimum', num: true, cell: (r) => qty(r.minimum) },
-            { head: 'Needed', num: true, cell: (r) => qty(r.shortfall) },
-          ]}
-        />
+        <div class="table-scroll">
+          <ColumnTable
+            rows={rows.slice(0, LIMIT)}
+            rowKey={(r) => r.item.id}
+            columns={[
+              { item: (r) => r.item.id },
+              { head: 'On hand', num: true, cell: (r) => qty(r.quantity) },
+              { head: 'Minimum', num: true, cell: (r) => qty(r.minimum) },
+              { head: 'Needed', num: true, cell: (r) => qty(r.shortfall) },
+            ]}
+          />
+        </div>
       )}
       {rows.length > LIMIT && <p class="muted">…and {rows.length - LIMIT} more.</p>}
     </Card>
