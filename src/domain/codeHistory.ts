@@ -1,6 +1,6 @@
 // One code names one listed item at every point of history, not only at the head: an undo of an old archive, or a
 // command placed before future-dated events, changes a stretch of history, and a clash may begin anywhere in it.
-import { holderOf, type CodeClash } from './codes';
+import { findByCode, type CodeClash } from './codes';
 import { listed } from './listed';
 import type { InventoryEvent } from './events';
 import { evolveItem } from './evolveItem';
@@ -36,7 +36,7 @@ export function clashInHistory(start: InventoryState, events: readonly Inventory
     now.set(id, item);
     if (!mayClash(e) || !listed(item)) continue;
     for (const code of item.codes ?? []) {
-      const other = holderOf(now.values(), code, id);
+      const other = findByCode(now.values(), code, id);
       if (other && !share(was, code, id, other.id)) return { code, item, other };
     }
   }

@@ -26,9 +26,9 @@ export function codeProblem(code: string): string | undefined {
   return undefined;
 }
 
-/** The listed item that has `code` (exact match), if any. */
-export function findByCode(items: Iterable<Item>, code: string): Item | undefined {
-  for (const item of items) if (listed(item) && item.codes?.includes(code)) return item;
+/** The listed item that has `code` (exact match), if any, other than the item `except`. */
+export function findByCode(items: Iterable<Item>, code: string, except?: string): Item | undefined {
+  for (const item of items) if (item.id !== except && listed(item) && item.codes?.includes(code)) return item;
   return undefined;
 }
 
@@ -61,8 +61,3 @@ export const clashMessage = (c: Pick<CodeClash, 'code' | 'other'>): string => `C
 /** Two items that a change would make share a code: “Pencil” and “Pen” would both have code 4006381333931. */
 export const sharedMessage = (c: CodeClash): string => `“${c.other.name}” and “${c.item.name}” would both have code ${short(c.code)}`;
 
-/** The listed item other than `except` that has `code`. */
-export function holderOf(items: Iterable<Item>, code: string, except: string): Item | undefined {
-  for (const item of items) if (item.id !== except && listed(item) && item.codes?.includes(code)) return item;
-  return undefined;
-}

@@ -3,7 +3,7 @@
 import { assertNever, LIMITS, type Attributes, type EventDataMap, type EventType, type InventoryEvent, type ItemChanges, type ItemFields, ITEM_FIELDS } from './events';
 import { quantityAt, roundQty, type InventoryState, type Item } from './inventory';
 import { groupContext, initialStockData, initialStockErrors, planRename, type InitialStock } from './groupedCommands';
-import { clashMessage, holderOf } from './codes';
+import { clashMessage, findByCode } from './codes';
 import { planScans, type ScanLine, type ScanMode } from './scanBatch';
 import { validateAttributes, validateFields, validateLocation, validatePositive, validateText, type FieldErrors } from './validation';
 
@@ -93,7 +93,7 @@ const someCodes = (codes: readonly string[] | undefined): readonly string[] | un
 /** A refusal when one of `codes` is on a listed item other than `except` (spec 2.1: one code, one listed item). */
 function codeInUse(state: InventoryState, codes: readonly string[] | undefined, except: string | undefined): Refusal | undefined {
   for (const code of codes ?? []) {
-    const other = holderOf(state.items.values(), code, except ?? '');
+    const other = findByCode(state.items.values(), code, except);
     if (other) return refuse(clashMessage({ code, other }), { codes: `Already on “${other.name}”.` });
   }
   return undefined;
@@ -127,7 +127,7 @@ export function decide(cmd: Command, state: InventoryState, ctx: DecideContext):
       return { ok: true, events: plan.moves.map((m) => makeEvent('StockMoved', { itemId: m.itemId, quantity: m.quantity, from: plan.from, to: plan.to }, group)) };
     }
     case 'recordScans': {
-      const plan = planScans(state, cmd.mode, cmd.location, cmd.lines);
+      const plan = planScans(state, cmd.mode, clean(cmd.location), cmd.lines);
       if (!plan.ok) return refuse(plan.error);
       const group = groupContext(ctx);
       const { location } = plan;

@@ -9,6 +9,8 @@ export interface LocationStock {
   items: { item: Item; quantity: number }[];
 }
 
+const byName = (a: { item: Item }, b: { item: Item }): number => compareNames(a.item.name, b.item.name) || (a.item.id < b.item.id ? -1 : 1);
+
 /** Every location holding stock of a listed item, named ones alphabetically, the unassigned bucket last. */
 export function stockByLocation(state: InventoryState): LocationStock[] {
   const by = new Map<string, LocationStock>();
@@ -21,9 +23,17 @@ export function stockByLocation(state: InventoryState): LocationStock[] {
       l.items.push({ item, quantity });
     }
   }
-  for (const l of by.values()) l.items.sort((a, b) => compareNames(a.item.name, b.item.name) || (a.item.id < b.item.id ? -1 : 1));
+  for (const l of by.values()) l.items.sort(byName);
   return [...by.values()].sort((a, b) => Number(a.location === UNASSIGNED) - Number(b.location === UNASSIGNED) || compareNames(a.location, b.location));
 }
 
-/** What is stored at `location` (exact name), or undefined when nothing listed is there. */
-export const stockAtLocation = (state: InventoryState, location: string): LocationStock | undefined => stockByLocation(state).find((l) => l.location === location);
+/** What is stored at `location` (exact name), or undefined when nothing listed is there. One location's items only. */
+export function stockAtLocation(state: InventoryState, location: string): LocationStock | undefined {
+  const items: LocationStock['items'] = [];
+  for (const item of state.items.values()) {
+    // Own keys only: a location may be named like an Object property ("constructor").
+    const quantity = Object.hasOwn(item.stock, location) ? item.stock[location]! : 0;
+    if (!item.archived && quantity !== 0) items.push({ item, quantity });
+  }
+  return items.length === 0 ? undefined : { location, items: items.sort(byName) };
+}

@@ -16,11 +16,10 @@ export type ScanPlan =
   | { ok: false; error: string };
 
 /**
- * What recording `lines` at `location` writes. A count may be 0 (counted none); an addition of 0 is left out.
+ * What recording `lines` at `location` (trimmed, undefined for none: decide cleans it) writes. A count may be 0 (counted none); an addition of 0 is left out.
  * Refused: no lines, an item twice, an item that is not listed, a bad quantity or location name.
  */
-export function planScans(state: InventoryState, mode: ScanMode, locationRaw: string | undefined, lines: readonly ScanLine[]): ScanPlan {
-  const location = locationRaw?.trim() ? locationRaw.trim() : undefined;
+export function planScans(state: InventoryState, mode: ScanMode, location: string | undefined, lines: readonly ScanLine[]): ScanPlan {
   const badPlace = validateLocation('location', location);
   if (badPlace) return { ok: false, error: `The location name is not valid: ${badPlace.location}` };
   const seen = new Set<string>();

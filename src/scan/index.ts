@@ -1,7 +1,7 @@
 // Scanning, loaded with the Scan page: the one door the UI comes through (src/ui may import only this file of
 // src/scan). The camera's decoder loads later still, when the camera opens (openReader).
-export { cameraProblem, openCamera, stopCamera, type CameraResult } from './camera';
-export { lookUp, recognize, type AppPlace, type Found, type Scanned } from './recognize';
+export { openCamera, stopCamera } from './camera';
+export { lookUp, type Found } from './recognize';
 export { startScanLoop } from './scanLoop';
 export { addScan, adjust, emptySession, lineKey, parseSession, removeLine, resolveCodes, sessionCommand, type ScanSession, type SessionLine } from './session';
 export type { Reader } from './detector';

@@ -44,7 +44,9 @@ export function setQuery(params: Record<string, string | undefined>, opts: { rep
   navigate(location.value.path + (s ? `?${s}` : ''), opts);
 }
 
-export const itemPath = (id: string): string => `/item/${encodeURIComponent(id)}`;
+/** An item's page; with `at`, as of that past moment. */
+export const itemPath = (id: string, at?: string): string => `/item/${encodeURIComponent(id)}${at ? `?at=${encodeURIComponent(at)}` : ''}`;
+export const locationPath = (name: string): string => `/locations/${encodeURIComponent(name)}`;
 
 type LinkProps = Omit<JSX.HTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string; children?: ComponentChildren };
 

@@ -9,7 +9,7 @@ import { Link, itemPath } from '../router';
 export function CodeConflicts({ items, at }: { items: readonly Item[]; at?: string | undefined }) {
   const shared = useMemo(() => [...codeConflicts(items)], [items]);
   if (shared.length === 0) return null;
-  const href = (item: Item) => (at ? `${itemPath(item.id)}?at=${encodeURIComponent(at)}` : itemPath(item.id));
+  const href = (item: Item) => itemPath(item.id, at);
   return (
     <div class="conflict-panel" role="note" aria-labelledby="code-conflicts-title">
       <h2 id="code-conflicts-title">Conflict: codes on more than one item</h2>

@@ -46,11 +46,15 @@ export function InventoryPage() {
   const { query, location: where, category, belowMin, inStockOnly, showArchived, sort, dir } = opts;
   // Kept while the state and the options are: a seek changes the address (and renders "Rebuilding") before
   // its state arrives, and need not sort the list it already shows again.
-  const { all, listed, total, coded } = useMemo(() => {
+  // The items as a list once per state: the conflicts of codes (CodeConflicts) are kept while only the filters change.
+  const { all, coded } = useMemo(() => {
     const items = state ? [...state.items.values()] : [];
+    return { all: items, coded: items.some((i) => i.codes) };
+  }, [state]);
+  const { listed, total } = useMemo(() => {
     const o = { query, location: where, category, belowMin, inStockOnly, showArchived, sort, dir };
-    return { all: items, listed: listItems(items, o), total: items.filter((i) => !i.archived || showArchived).length, coded: items.some((i) => i.codes) };
-  }, [state, query, where, category, belowMin, inStockOnly, showArchived, sort, dir]);
+    return { listed: listItems(all, o), total: all.filter((i) => !i.archived || showArchived).length };
+  }, [all, query, where, category, belowMin, inStockOnly, showArchived, sort, dir]);
   // Not just "Inventory": the page's region has that name, and two landmarks must not share one.
   const caption = past && shownAt ? `Items as of ${when(shownAt, true)}` : 'Items in the inventory';
   const [travelOpen, setTravelOpen] = useState(false);

@@ -63,7 +63,7 @@ function Row({ item, rowIndex, editable, showSku, toDay, at, value }: RowProps) 
   return (
     <tr ref={ref} class={item.archived ? 'archived' : undefined} aria-rowindex={rowIndex} data-id={item.id}>
       <td class="name-cell">
-        <Link to={at ? `${itemPath(item.id)}?at=${encodeURIComponent(at)}` : itemPath(item.id)} class="item-link">
+        <Link to={itemPath(item.id, at)} class="item-link">
           {item.name}
         </Link>
       </td>

@@ -3,12 +3,11 @@
 import { stockByLocation } from '../../domain/locations';
 import { UNASSIGNED } from '../../domain/inventory';
 import { plural, qty } from '../format';
-import { Link } from '../router';
+import { Link, locationPath } from '../router';
 import { keepAt, shownState } from '../shown';
 import { PastNote } from '../PastNote';
 import './locations.css';
 
-export const locationPath = (name: string): string => `/locations/${encodeURIComponent(name)}`;
 
 export function LocationsPage() {
   const state = shownState.value;

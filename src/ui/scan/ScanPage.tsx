@@ -7,7 +7,7 @@ import type { ScanMode } from '../../domain/scanBatch';
 import { addScan, lookUp, resolveCodes, type Found } from '../../scan';
 import { inventory } from '../../state/app';
 import { openDialog } from '../forms/dialogs';
-import { href, itemPath, Link, location, navigate } from '../router';
+import { href, itemPath, Link, location, locationPath, navigate } from '../router';
 import { ScanForm } from './ScanForm';
 import { LocationField, SessionPanel } from './SessionPanel';
 import { useScanSession } from './useScanSession';
@@ -92,7 +92,7 @@ function Finder() {
         return navigate(itemPath(r.id));
       case 'location':
         // The location's page (src/ui/locations), without loading that page's code along with this one.
-        return navigate(`/locations/${encodeURIComponent(r.name)}`);
+        return navigate(locationPath(r.name));
       case 'unknown':
         return setFeedback({ tone: 'ok', text: `No item has the code “${r.code}”.`, create: r.code });
       default:

@@ -1,15 +1,15 @@
 // The running list of a count (or an addition) by scanning: each line with −/+ to fix a miscount, unknown codes
 // with a way to create their item, and in a count the items expected here that were not scanned. Finishing
 // records the whole list as one action (one StockCounted or StockAdded per item), undone as one.
-import { useState } from 'preact/hooks';
-import { locationsOf } from '../../domain/groupedCommands';
+import { useMemo, useState } from 'preact/hooks';
 import { quantityAt } from '../../domain/inventory';
-import { stockAtLocation } from '../../domain/locations';
+import { stockAtLocation, type LocationStock } from '../../domain/locations';
 import { adjust, emptySession, lineKey, removeLine, sessionCommand, type ScanSession, type SessionLine } from '../../scan';
 import { inventory } from '../../state/app';
 import { runCommand } from '../actions';
 import { openDialog } from '../forms/dialogs';
 import { Suggestions } from '../forms/Field';
+import { knownLocations } from '../known';
 import { plural, qty } from '../format';
 import { itemPath, Link } from '../router';
 
@@ -50,15 +50,13 @@ function LineRow({ line, session, update }: Props & { line: SessionLine }) {
 }
 
 /** Listed items stocked at the session's location that were not scanned (a count may record them as 0). */
-function notScanned(session: ScanSession) {
-  const here = stockAtLocation(inventory.value, session.location.trim());
+function notScanned(session: ScanSession, here: LocationStock | undefined) {
   const scanned = new Set(session.lines.flatMap((l) => (l.kind === 'item' ? [l.itemId] : [])));
   return (here?.items ?? []).filter((i) => !scanned.has(i.item.id) && i.quantity > 0);
 }
 
 /** Where the count or the addition happens (first: the shelf in front of you, then its items). */
 export function LocationField({ session, update }: Props) {
-  const places = [...locationsOf(inventory.value)].sort((a, b) => a.localeCompare(b));
   return (
     <div class="field scan-location">
       <label for="scan-location">{session.mode === 'count' ? 'Location counted' : 'Add to location'}</label>
@@ -66,7 +64,7 @@ export function LocationField({ session, update }: Props) {
       <p class="field-hint" id="scan-location-hint">
         Scanning a location’s label chooses it. Empty: stock without a location.
       </p>
-      <Suggestions id="scan-locations" values={places} />
+      <Suggestions id="scan-locations" values={knownLocations.value} />
     </div>
   );
 }
@@ -77,7 +75,11 @@ export function SessionPanel({ session, update }: Props) {
   const [busy, setBusy] = useState(false);
   const [confirmClear, setConfirmClear] = useState(false);
   const counting = session.mode === 'count';
-  const missing = counting ? notScanned(session) : [];
+  const state = inventory.value;
+  const place = session.location.trim();
+  // Looked up once per change of the inventory or the location, not at each scan or −/+.
+  const here = useMemo(() => (counting ? stockAtLocation(state, place) : undefined), [counting, state, place]);
+  const missing = counting ? notScanned(session, here) : [];
   const finish = async () => {
     setBusy(true);
     const r = await runCommand(sessionCommand(session, zeroRest ? missing.map((m) => m.item.id) : []));

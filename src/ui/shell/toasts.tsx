@@ -8,7 +8,7 @@ import { useRef } from 'preact/hooks';
 import { lazyComponent } from '../lazy';
 import { toasts } from './toastStore';
 
-export { dismiss, toast, toasts, type Toast, type ToastAction } from './toastStore';
+export { dismiss, toast, toasts } from './toastStore';
 
 const ToastList = lazyComponent(() => import('./ToastList').then((m) => m.ToastList), 'notifications', { quiet: true });
 export const preloadToasts = ToastList.preload;

@@ -1,7 +1,7 @@
 // A quiet nudge to export when the log has grown without a backup (rules in backup.ts). `action` is the
 // export button when the shell has one to hand; otherwise the reminder links to the page that has it.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { Link, location } from '../router';
 import { backupDue, showBackupReminder, snoozeBackupReminder, startStorageHealth } from '../../pwa/storage';
 import { useDockSpace } from './dockSpace';
@@ -13,8 +13,7 @@ const STORAGE_PATH = '/storage';
 
 export function BackupReminder({ action }: { action?: ComponentChildren }) {
   useEffect(startStorageHealth, []);
-  const dock = useRef<HTMLDivElement>(null);
-  useDockSpace(dock);
+  const dock = useDockSpace();
   const advice = backupDue.value;
   // The Storage page gives the same advice in place.
   if (!showBackupReminder.value || !advice || location.value.path === STORAGE_PATH) return null;

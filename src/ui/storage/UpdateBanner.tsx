@@ -2,13 +2,11 @@
 // shell's command forms are modal dialogs, so nobody can click it with a half-filled form open.
 import { storageProblem } from '../../state/app';
 import { applyUpdate, postponeUpdate, updateState } from '../../pwa/register';
-import { useRef } from 'preact/hooks';
 import { useDockSpace } from './dockSpace';
 import './storage.css';
 
 export function UpdateBanner() {
-  const dock = useRef<HTMLDivElement>(null);
-  useDockSpace(dock);
+  const dock = useDockSpace();
   const state = updateState.value;
   // The storage banner already tells an outdated tab to reload; one message is enough.
   if (state.kind === 'none' || (state.kind === 'activated-elsewhere' && storageProblem.value?.kind === 'outdated')) return null;

@@ -1,7 +1,6 @@
 // The notices docked at the bottom (update, backup) cover the end of the page: while they are there, the page
 // gets that much more room at its end (--dock, used by src/ui/styles.css), so every row can be scrolled clear.
-import type { RefObject } from 'preact';
-import { useLayoutEffect } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 
 const GAP_PX = 8;
 const heights = new Map<Element, number>();
@@ -12,20 +11,22 @@ function apply(): void {
   document.documentElement.style.setProperty('--dock', `${total}px`);
 }
 
-/** Keeps --dock counting the notice `ref` points to (none while it renders nothing). */
-export function useDockSpace(ref: RefObject<HTMLElement>): void {
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
+/** A ref for a docked notice: --dock counts its height while it is on the page. */
+export function useDockSpace(): (el: HTMLElement | null) => void {
+  return useMemo(() => {
+    let shown: HTMLElement | null = null;
     const observer = new ResizeObserver(() => {
-      heights.set(el, el.offsetHeight);
+      if (shown) heights.set(shown, shown.offsetHeight);
       apply();
     });
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      heights.delete(el);
-      apply();
+    return (el) => {
+      if (shown) {
+        observer.unobserve(shown);
+        heights.delete(shown);
+        apply();
+      }
+      shown = el;
+      if (el) observer.observe(el);
     };
-  });
+  }, []);
 }
